@@ -1,0 +1,132 @@
+//! The router and the page frame. `App` owns what lives for the whole visit (site, preferences,
+//! i18n); `LangShell` owns what depends on the language in the URL (edition, header, footer).
+use crate::api::{self, ApiError, Edition, Site};
+use crate::components::error_view::error_fallback;
+use crate::components::footer::Footer;
+use crate::components::header::Header;
+use crate::components::skeleton::FeedSkeleton;
+use crate::i18n::*;
+use crate::l10n::ui_locale;
+use crate::pages::{article::ArticlePage, feed::FeedPage, not_found::NotFoundPage, root::RootRedirect, search::SearchPage};
+use crate::{config, nav, prefs};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, Meta};
+use leptos_router::components::{Outlet, ParentRoute, Route, Router, Routes};
+use leptos_router::hooks::use_params_map;
+use leptos_router::path;
+use std::sync::Arc;
+
+/// `site.json`, loaded once per visit.
+#[derive(Clone, Copy)]
+pub struct SiteResource(pub LocalResource<Result<Arc<Site>, ApiError>>);
+
+/// What every page inside a language knows about its frame.
+#[derive(Clone)]
+pub struct Shell {
+    pub lang: Memo<String>,
+    pub site: Arc<Site>,
+    pub edition: Arc<Edition>,
+    /// Translations of the page on screen, as (language, id, slug); set by the article page.
+    pub alternates: RwSignal<Vec<(String, String, String)>>,
+}
+
+pub fn use_shell() -> Shell {
+    expect_context::<Shell>()
+}
+
+/// The frame, where there is one (not around a not-found message for an unknown language).
+pub fn use_shell_opt() -> Option<Shell> {
+    use_context::<Shell>()
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    prefs::theme::provide_theme();
+    prefs::text_size::provide_text_size();
+    nav::track_history_navigation();
+    provide_context(SiteResource(LocalResource::new(api::site)));
+    view! {
+        <I18nContextProvider set_lang_attr_on_html=false set_dir_attr_on_html=false>
+            <Meta name="color-scheme" content="light dark"/>
+            <Router base=config::router_base()>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=RootRedirect/>
+                    <ParentRoute path=path!("/:lang") view=LangShell>
+                        <Route path=path!("") view=FeedPage/>
+                        <Route path=path!("/search") view=SearchPage/>
+                        <Route path=path!("/:section") view=FeedPage/>
+                        <Route path=path!("/:section/:id") view=ArticlePage/>
+                        <Route path=path!("/:section/:id/:slug") view=ArticlePage/>
+                    </ParentRoute>
+                </Routes>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// The frame for one language: checks the language exists, loads its edition, and draws the
+/// header, the page (`Outlet`) and the footer.
+#[component]
+fn LangShell() -> impl IntoView {
+    let params = use_params_map();
+    let lang = Memo::new(move |_| params.read().get("lang").unwrap_or_default());
+    view! { <Frame lang><Outlet/></Frame> }
+}
+
+/// Header, main and footer around `children` for language `lang`; used by every page, including
+/// the not-found page outside any language.
+#[component]
+pub fn Frame(lang: Memo<String>, children: ChildrenFn) -> impl IntoView {
+    let i18n = use_i18n();
+    i18n.set_locale(ui_locale(&lang.get_untracked()));
+    Effect::new(move |_| {
+        let lang = lang.get();
+        i18n.set_locale(ui_locale(&lang));
+        if let Some(html) = document().document_element() {
+            let _ = html.set_attribute("lang", &lang);
+        }
+    });
+    let site = expect_context::<SiteResource>().0;
+    let edition = LocalResource::new(move || {
+        let lang = lang.get();
+        async move { api::edition(&lang).await }
+    });
+    let alternates = RwSignal::new(vec![]);
+    let retry = move || {
+        site.refetch();
+        edition.refetch();
+    };
+    let children = StoredValue::new(children);
+    view! {
+        <a class="skip-link" href="#main">{t!(i18n, skip_link)}</a>
+        <Transition fallback=|| view! { <ShellSkeleton/> }>
+            <ErrorBoundary fallback=error_fallback(retry)>
+                {move || Suspend::new(async move {
+                    let site = site.await?;
+                    let code = lang.get();
+                    if !site.languages.iter().any(|l| l.code == code) {
+                        return Err(ApiError::NotFound);
+                    }
+                    let edition = edition.await?;
+                    prefs::language::remember_language(&code);
+                    provide_context(Shell { lang, site, edition, alternates });
+                    Ok::<_, ApiError>(view! {
+                        <Header/>
+                        <main id="main" tabindex="-1">{children.with_value(|c| c())}</main>
+                        <Footer/>
+                    })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+/// The frame's shape while `site.json` and the edition load.
+#[component]
+fn ShellSkeleton() -> impl IntoView {
+    view! {
+        <header class="site-header site-header--skeleton" aria-hidden="true"><div class="site-header__bar"></div></header>
+        <main id="main" aria-busy="true"><FeedSkeleton/></main>
+    }
+}

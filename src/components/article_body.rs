@@ -1,0 +1,71 @@
+//! An article body, block by block. API text is only ever inserted as text nodes; links keep their
+//! target only when `links::safe_href` allows it, otherwise the words stay and the link goes.
+use crate::api::{Block, Image, Inline};
+use crate::links::{safe_href, safe_src};
+use leptos::prelude::*;
+
+#[component]
+pub fn ArticleBody(blocks: Vec<Block>) -> impl IntoView {
+    view! { <div class="article-body">{blocks.into_iter().map(block).collect_view()}</div> }
+}
+
+fn block(block: Block) -> AnyView {
+    match block {
+        Block::Paragraph { content } => view! { <p>{inlines(content)}</p> }.into_any(),
+        Block::Heading { level: 3, text } => view! { <h3>{text}</h3> }.into_any(),
+        Block::Heading { text, .. } => view! { <h2>{text}</h2> }.into_any(),
+        Block::Quote { content, cite } => view! {
+            <figure class="quote">
+                <blockquote><p>{inlines(content)}</p></blockquote>
+                {cite.map(|c| view! { <figcaption>{c}</figcaption> })}
+            </figure>
+        }
+        .into_any(),
+        Block::Image(image) => view! { <Figure image eager=false/> }.into_any(),
+        Block::List { ordered: true, items } => view! { <ol>{list_items(items)}</ol> }.into_any(),
+        Block::List { items, .. } => view! { <ul>{list_items(items)}</ul> }.into_any(),
+    }
+}
+
+fn list_items(items: Vec<Vec<Inline>>) -> impl IntoView {
+    items.into_iter().map(|item| view! { <li>{inlines(item)}</li> }).collect_view()
+}
+
+fn inlines(runs: Vec<Inline>) -> impl IntoView {
+    runs.into_iter().map(inline).collect_view()
+}
+
+fn inline(run: Inline) -> AnyView {
+    let text = match (run.bold, run.italic) {
+        (true, true) => view! { <strong><em>{run.text}</em></strong> }.into_any(),
+        (true, false) => view! { <strong>{run.text}</strong> }.into_any(),
+        (false, true) => view! { <em>{run.text}</em> }.into_any(),
+        (false, false) => run.text.into_any(),
+    };
+    match run.href.as_deref().and_then(safe_href) {
+        Some(href) => view! { <a href=href>{text}</a> }.into_any(),
+        None => text,
+    }
+}
+
+/// An image with its caption and credit. Width and height reserve the space before it loads.
+#[component]
+pub fn Figure(image: Image, eager: bool) -> impl IntoView {
+    let Image { src, alt, width, height, caption, credit } = image;
+    safe_src(&src).map(|src| {
+        let has_caption = caption.is_some() || credit.is_some();
+        view! {
+            <figure class="figure">
+                <img src=src alt=alt width=width height=height decoding="async"
+                    loading=if eager { "eager" } else { "lazy" }
+                    fetchpriority=if eager { Some("high") } else { None }/>
+                {has_caption.then(|| view! {
+                    <figcaption>
+                        {caption}
+                        {credit.map(|c| view! { " " <span class="figure__credit">{c}</span> })}
+                    </figcaption>
+                })}
+            </figure>
+        }
+    })
+}

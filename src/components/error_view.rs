@@ -1,0 +1,51 @@
+//! How any failed request looks: a localized message and a Retry button in place of the part
+//! that failed. A missing document shows the not-found message instead.
+use crate::api::ApiError;
+use crate::i18n::*;
+use crate::pages::not_found::NotFound;
+use leptos::prelude::*;
+
+/// The message for one failure, with a retry.
+#[component]
+pub fn ErrorView(error: ApiError, #[prop(into)] retry: Callback<()>, #[prop(optional, into)] title: Option<Signal<String>>) -> impl IntoView {
+    let i18n = use_i18n();
+    if error == ApiError::NotFound {
+        return view! { <NotFound/> }.into_any();
+    }
+    let title = move || match title {
+        Some(t) => t.get(),
+        None => t_string!(i18n, error.title).to_string(),
+    };
+    let message = move || match &error {
+        ApiError::Offline => t_string!(i18n, error.offline).to_string(),
+        ApiError::Timeout => t_string!(i18n, error.timeout).to_string(),
+        ApiError::Status(code) => t_string!(i18n, error.status, code = *code).to_string(),
+        ApiError::Decode(_) | ApiError::NotFound => t_string!(i18n, error.decode).to_string(),
+    };
+    view! {
+        <div class="error-view" role="alert">
+            <p class="error-view__title">{title}</p>
+            <p>{message}</p>
+            <button type="button" class="button" on:click=move |_| retry.run(())>{t!(i18n, error.retry)}</button>
+        </div>
+    }
+    .into_any()
+}
+
+/// The first [`ApiError`] an `ErrorBoundary` caught.
+pub fn first_api_error(errors: &ArcRwSignal<Errors>) -> ApiError {
+    errors
+        .read()
+        .iter()
+        .find_map(|(_, e)| e.downcast_ref::<ApiError>().cloned())
+        .unwrap_or(ApiError::Decode(String::new()))
+}
+
+/// An `ErrorBoundary` fallback showing [`ErrorView`] for whatever failed, with `retry`.
+pub fn error_fallback(retry: impl Fn() + Send + Sync + Clone + 'static) -> impl Fn(ArcRwSignal<Errors>) -> AnyView + Send + Clone + 'static {
+    move |errors| {
+        let retry = retry.clone();
+        let error = first_api_error(&errors);
+        view! { <ErrorView error retry=move |_| retry()/> }.into_any()
+    }
+}

@@ -1,0 +1,127 @@
+//! The frame's top: site name, sections, search, theme, languages, social and app links.
+//! On phones the navigation folds into a menu button (keyboard and touch alike).
+use crate::api::{AppLink, SocialLink};
+use crate::app::use_shell;
+use crate::components::icons::Icon;
+use crate::components::language_switch::LanguageSwitch;
+use crate::components::search_box::SearchBox;
+use crate::components::theme_toggle::ThemeToggle;
+use crate::i18n::*;
+use crate::links::{home_path, safe_href, section_path};
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let i18n = use_i18n();
+    let shell = use_shell();
+    let lang = shell.lang.get_untracked();
+    let menu_open = RwSignal::new(false);
+    let location = use_location();
+    // Close the menu whenever the reader goes somewhere.
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu_open.set(false);
+    });
+    let current_section = move || {
+        let path = location.pathname.get();
+        let base = crate::config::router_base();
+        let path = path.strip_prefix(&base).unwrap_or(&path).to_string();
+        path.split('/').filter(|s| !s.is_empty()).nth(1).map(crate::links::decode_component)
+    };
+    let sections = shell
+        .edition
+        .sections
+        .iter()
+        .map(|section| {
+            let slug = section.slug.clone();
+            let current = move || (current_section().as_deref() == Some(slug.as_str())).then_some("page");
+            view! {
+                <li><a href=crate::config::href(&section_path(&lang, &section.slug)) aria-current=current>{section.title.clone()}</a></li>
+            }
+        })
+        .collect_view();
+    view! {
+        <header class="site-header">
+            <div class="site-header__bar">
+                <a class="site-name" href=crate::config::href(&home_path(&lang))>{shell.site.name.clone()}</a>
+                <button type="button" class="icon-button menu-button" aria-controls="site-menu"
+                    aria-expanded=move || menu_open.get().to_string() on:click=move |_| menu_open.update(|o| *o = !*o)>
+                    <Icon name="menu"/>
+                    <span class="visually-hidden">{t!(i18n, nav.menu)}</span>
+                </button>
+                <div class="site-header__tools">
+                    <ThemeToggle/>
+                    <LanguageSwitch/>
+                </div>
+            </div>
+            <div id="site-menu" class="site-menu" class:site-menu--open=move || menu_open.get()>
+                <SearchBox/>
+                <nav class="section-nav" aria-label=move || t_string!(i18n, nav.sections).to_string()>
+                    <ul>{sections}</ul>
+                </nav>
+                <div class="site-header__links">
+                    <SocialLinks links=shell.site.social.clone()/>
+                    <AppLinks links=shell.site.apps.clone()/>
+                </div>
+            </div>
+        </header>
+    }
+}
+
+/// A network's display name; networks outside the known five are shown by their own name.
+pub fn network_name(network: &str) -> String {
+    match network {
+        "twitter" | "x" => "X (Twitter)".into(),
+        "youtube" => "YouTube".into(),
+        "instagram" => "Instagram".into(),
+        "facebook" => "Facebook".into(),
+        "telegram" => "Telegram".into(),
+        other => other.to_string(),
+    }
+}
+
+#[component]
+fn SocialLinks(links: Vec<SocialLink>) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = links
+        .into_iter()
+        .filter_map(|link| {
+            let href = safe_href(&link.url)?;
+            let name = network_name(&link.network);
+            Some(view! {
+                <li>
+                    <a class="social-link" href=href rel="noopener noreferrer" target="_blank" aria-label=name.clone() title=name>
+                        <Icon name=link.network.clone()/>
+                    </a>
+                </li>
+            })
+        })
+        .collect_view();
+    view! { <ul class="social-links" aria-label=move || t_string!(i18n, nav.social).to_string()>{items}</ul> }
+}
+
+#[component]
+fn AppLinks(links: Vec<AppLink>) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = links
+        .into_iter()
+        .filter_map(|link| {
+            let href = safe_href(&link.url)?;
+            let store = link.store.clone();
+            let label = move || match store.as_str() {
+                "app_store" => t_string!(i18n, nav.app_store).to_string(),
+                "google_play" => t_string!(i18n, nav.google_play).to_string(),
+                other => other.to_string(),
+            };
+            Some(view! {
+                <li>
+                    <a class="app-link" href=href rel="noopener noreferrer" target="_blank" aria-label=label.clone() title=label>
+                        <Icon name=link.store.clone()/>
+                    </a>
+                </li>
+            })
+        })
+        .collect_view();
+    view! { <ul class="app-links" aria-label=move || t_string!(i18n, nav.apps).to_string()>{items}</ul> }
+}

@@ -1,0 +1,54 @@
+//! Links to the other languages of the outlet, by the labels `site.json` gives ("RU", "ARM").
+//! Each keeps the reader's place (see `links::language_switch_path`).
+use crate::app::use_shell;
+use crate::i18n::*;
+use crate::links::language_switch_path;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let shell = use_shell();
+    let location = use_location();
+    let current = shell.lang;
+    let alternates = shell.alternates;
+    let links = shell
+        .site
+        .languages
+        .iter()
+        .cloned()
+        .map(|language| {
+            let code = language.code.clone();
+            let hidden = {
+                let code = code.clone();
+                move || current.get() == code
+            };
+            let href = move || {
+                let path = location.pathname.get();
+                let base = crate::config::router_base();
+                let path = path.strip_prefix(&base).unwrap_or(&path).to_string();
+                let translation = alternates.with(|a| a.iter().find(|(l, _, _)| *l == code).map(|(_, id, slug)| (id.clone(), slug.clone())));
+                let target = language_switch_path(&path, &query_text(location.search.get()), &code, translation.as_ref().map(|(i, s)| (i.as_str(), s.as_str())));
+                crate::config::href(&target)
+            };
+            view! {
+                <li hidden=hidden>
+                    <a href=href hreflang=language.code.clone() lang=language.code.clone() aria-label=language.name.clone()>
+                        {language.label.clone()}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <nav class="language-switch" aria-label=move || t_string!(i18n, nav.language).to_string()>
+            <ul>{links}</ul>
+        </nav>
+    }
+}
+
+/// The query string with its `?`, or nothing.
+fn query_text(search: String) -> String {
+    if search.is_empty() || search.starts_with('?') { search } else { format!("?{search}") }
+}

@@ -1,0 +1,34 @@
+//! The "Most read" box: a numbered list from `most-read.json`.
+use crate::api::{self, ApiError};
+use crate::components::error_view::ErrorView;
+use crate::components::story_card::StoryLink;
+use crate::i18n::*;
+use crate::app::use_shell;
+use leptos::prelude::*;
+
+#[component]
+pub fn MostRead() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_shell().lang;
+    let list = LocalResource::new(move || {
+        let lang = lang.get();
+        async move { api::most_read(&lang).await }
+    });
+    let body = move || {
+        list.get().map(|result: Result<_, ApiError>| match result {
+            Ok(list) => view! {
+                <ol class="most-read__list">
+                    {list.items.iter().take(10).cloned().map(|s| view! { <li><StoryLink summary=s/></li> }).collect_view()}
+                </ol>
+            }
+            .into_any(),
+            Err(error) => view! { <ErrorView error retry=move |_| list.refetch()/> }.into_any(),
+        })
+    };
+    view! {
+        <section class="most-read" aria-labelledby="most-read-title">
+            <h2 id="most-read-title" class="box-title">{t!(i18n, feed.most_read)}</h2>
+            <Suspense fallback=|| view! { <div class="most-read__placeholder"></div> }>{body}</Suspense>
+        </section>
+    }
+}

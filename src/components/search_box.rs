@@ -1,0 +1,31 @@
+//! The search form in the header: a `search` landmark that goes to `/{lang}/search?q=…`.
+use crate::app::use_shell;
+use crate::components::icons::Icon;
+use crate::i18n::*;
+use crate::links::search_path;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_shell().lang;
+    let navigate = use_navigate();
+    let input = NodeRef::<leptos::html::Input>::new();
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let query = input.get_untracked().map(|i| i.value()).unwrap_or_default();
+        navigate(&search_path(&lang.get_untracked(), &query), NavigateOptions::default());
+    };
+    view! {
+        <form class="search-box" role="search" action=move || crate::config::href(&search_path(&lang.get(), "")) method="get" on:submit=submit>
+                <label for="site-search" class="visually-hidden">{t!(i18n, search.label)}</label>
+                <input id="site-search" node_ref=input type="search" name="q" autocomplete="off"
+                    placeholder=move || t_string!(i18n, search.placeholder).to_string()/>
+                <button type="submit" class="icon-button" aria-label=move || t_string!(i18n, search.submit).to_string()>
+                    <Icon name="search"/>
+                </button>
+            </form>
+    }
+}

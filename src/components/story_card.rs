@@ -1,0 +1,66 @@
+//! One story in a feed or a list: its title as the link, lead, time and picture.
+use crate::api::{Image, Summary};
+use crate::components::section_box::section_title;
+use crate::i18n::*;
+use crate::l10n;
+use crate::links::{article_path, safe_src};
+use crate::app::use_shell;
+use leptos::prelude::*;
+
+/// A feed entry. `eager` is for the first cards, which are likely above the fold.
+#[component]
+pub fn StoryCard(summary: Summary, #[prop(default = false)] show_section: bool, #[prop(default = false)] eager: bool, #[prop(optional)] position: Option<(usize, Signal<i32>)>) -> impl IntoView {
+    let shell = use_shell();
+    let lang = shell.lang.get_untracked();
+    let href = crate::config::href(&article_path(&lang, &summary.section, &summary.id, &summary.slug));
+    let section = show_section.then(|| {
+        let title = section_title(&shell.edition, &summary.section);
+        let section_href = crate::config::href(&crate::links::section_path(&lang, &summary.section));
+        view! { <a class="section-label" href=section_href>{title}</a> }
+    });
+    let title_id = format!("story-{}", summary.id);
+    let (posinset, setsize) = match position {
+        Some((i, size)) => (Some(i + 1), Some(size)),
+        None => (None, None),
+    };
+    view! {
+        <article class=if summary.image.is_some() { "story-card story-card--with-image" } else { "story-card" } aria-labelledby=title_id.clone() aria-posinset=posinset aria-setsize=move || setsize.map(|s| s.get())>
+            {summary.image.clone().map(|image| view! { <CardImage image eager/> })}
+            <div class="story-card__text">
+                {section}
+                <h2 class="story-card__title" id=title_id.clone()><a href=href>{summary.title.clone()}</a></h2>
+                {(!summary.lead.is_empty()).then(|| view! { <p class="story-card__lead">{summary.lead.clone()}</p> })}
+                <StoryTime raw=summary.published_at.clone()/>
+            </div>
+        </article>
+    }
+}
+
+/// A story's publication time in the reader's language, machine-readable underneath.
+#[component]
+pub fn StoryTime(raw: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let shown = raw.clone();
+    view! { <time class="story-time" datetime=raw>{move || l10n::date_time(i18n.get_locale(), &shown)}</time> }
+}
+
+#[component]
+fn CardImage(image: Image, eager: bool) -> impl IntoView {
+    safe_src(&image.src).map(|src| {
+        view! {
+            <img class="story-card__image" src=src alt=image.alt width=image.width height=image.height
+                loading=if eager { "eager" } else { "lazy" } decoding="async"/>
+        }
+    })
+}
+
+/// A title-only list entry, for most-read and related boxes.
+#[component]
+pub fn StoryLink(summary: Summary) -> impl IntoView {
+    let lang = use_shell().lang.get_untracked();
+    let href = crate::config::href(&article_path(&lang, &summary.section, &summary.id, &summary.slug));
+    view! {
+        <a class="story-link" href=href>{summary.title.clone()}</a>
+        <StoryTime raw=summary.published_at/>
+    }
+}

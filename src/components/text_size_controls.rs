@@ -1,0 +1,29 @@
+//! A- and A+ on article pages: step the article text through the scale, announce the new size,
+//! and disable a button at its end of the scale.
+use crate::i18n::*;
+use crate::prefs::TextSize;
+use leptos::prelude::*;
+
+#[component]
+pub fn TextSizeControls() -> impl IntoView {
+    let i18n = use_i18n();
+    let size = expect_context::<TextSize>();
+    let announced = RwSignal::new(String::new());
+    let change = move |delta: isize| {
+        size.change(delta);
+        announced.set(t_string!(i18n, article.text_size_now, percent = size.percent()).to_string());
+    };
+    view! {
+        <div class="text-size" role="group" aria-label=move || t_string!(i18n, article.text_size_now, percent = size.percent()).to_string()>
+            <button type="button" class="tool-button text-size__button" on:click=move |_| change(-1)
+                disabled=move || !size.can_shrink() aria-label=move || t_string!(i18n, article.text_smaller).to_string()>
+                "A-"
+            </button>
+            <button type="button" class="tool-button text-size__button" on:click=move |_| change(1)
+                disabled=move || !size.can_grow() aria-label=move || t_string!(i18n, article.text_larger).to_string()>
+                "A+"
+            </button>
+            <span class="visually-hidden" role="status">{move || announced.get()}</span>
+        </div>
+    }
+}

@@ -1,0 +1,25 @@
+//! The night-theme switch in the header, and the way back to following the system.
+use crate::components::icons::Icon;
+use crate::i18n::*;
+use crate::prefs::theme::{Theme, ThemeChoice};
+use leptos::prelude::*;
+
+#[component]
+pub fn ThemeToggle() -> impl IntoView {
+    let i18n = use_i18n();
+    let theme = expect_context::<Theme>();
+    view! {
+        <div class="theme-toggle">
+            <button type="button" class="icon-button" aria-pressed=move || theme.is_dark().to_string()
+                on:click=move |_| theme.toggle() title=move || t_string!(i18n, theme.night).to_string()>
+                <Icon name="moon"/>
+                <span class="visually-hidden">{t!(i18n, theme.night)}</span>
+            </button>
+            <Show when=move || theme.choice.get() != ThemeChoice::System>
+                <button type="button" class="link-button" on:click=move |_| theme.follow_system()>
+                    {t!(i18n, theme.follow_system)}
+                </button>
+            </Show>
+        </div>
+    }
+}

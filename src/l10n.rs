@@ -1,0 +1,132 @@
+//! Language-aware formatting on top of the compiled UI strings: which UI locale serves a content
+//! language, and dates and counts in that locale's words.
+use crate::format::{format_date, format_date_time, group_digits, parse_rfc3339};
+use crate::i18n::{td_string, Locale};
+
+/// The UI strings for a content language; languages without UI strings read English UI.
+pub fn ui_locale(lang: &str) -> Locale {
+    match lang.to_ascii_lowercase().as_str() {
+        "ru" => Locale::ru,
+        "hy" => Locale::hy,
+        "az" => Locale::az,
+        _ => Locale::en,
+    }
+}
+
+/// The month's name as it stands after a day number ("29 апреля").
+pub fn month_name(locale: Locale, month: u8) -> String {
+    match month {
+        1 => td_string!(locale, date.m01),
+        2 => td_string!(locale, date.m02),
+        3 => td_string!(locale, date.m03),
+        4 => td_string!(locale, date.m04),
+        5 => td_string!(locale, date.m05),
+        6 => td_string!(locale, date.m06),
+        7 => td_string!(locale, date.m07),
+        8 => td_string!(locale, date.m08),
+        9 => td_string!(locale, date.m09),
+        10 => td_string!(locale, date.m10),
+        11 => td_string!(locale, date.m11),
+        _ => td_string!(locale, date.m12),
+    }
+    .to_string()
+}
+
+/// "29 April 2025 21:30" in the locale's words; the raw text if the API sent a malformed time.
+pub fn date_time(locale: Locale, raw: &str) -> String {
+    match parse_rfc3339(raw) {
+        Some(t) => format_date_time(&t, &month_name(locale, t.month), &td_string!(locale, date.joiner).to_string()),
+        None => raw.to_string(),
+    }
+}
+
+/// "29 April 2025" in the locale's words.
+pub fn date(locale: Locale, raw: &str) -> String {
+    match parse_rfc3339(raw) {
+        Some(t) => format_date(&t, &month_name(locale, t.month)),
+        None => raw.to_string(),
+    }
+}
+
+/// A count with the locale's digit grouping ("1,234,567", "1 234 567").
+pub fn count(locale: Locale, n: u64) -> String {
+    group_digits(n, &td_string!(locale, number.group_separator).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const WHEN: &str = "2025-04-29T21:30:00+04:00";
+
+    #[test]
+    fn dates_read_naturally_in_every_language() {
+        assert_eq!(date(Locale::en, WHEN), "29 April 2025");
+        assert_eq!(date(Locale::ru, WHEN), "29 апреля 2025");
+        assert_eq!(date(Locale::hy, WHEN), "29 ապրիլի 2025");
+        assert_eq!(date(Locale::az, WHEN), "29 aprel 2025");
+        assert_eq!(date_time(Locale::en, WHEN), "29 April 2025 21:30");
+        assert_eq!(date_time(Locale::ru, WHEN), "29 апреля 2025, 21:30");
+    }
+
+    #[test]
+    fn every_month_has_a_distinct_name_in_every_language() {
+        for locale in [Locale::en, Locale::ru, Locale::hy, Locale::az] {
+            let names: std::collections::HashSet<_> = (1..=12).map(|m| month_name(locale, m)).collect();
+            assert_eq!(names.len(), 12, "{locale:?}");
+            assert!(names.iter().all(|n| !n.trim().is_empty()));
+        }
+    }
+
+    #[test]
+    fn counts_group_digits_per_language() {
+        assert_eq!(count(Locale::en, 1_234_567), "1,234,567");
+        assert_eq!(count(Locale::ru, 1_234_567), "1\u{a0}234\u{a0}567");
+        assert_eq!(count(Locale::az, 1_234_567), "1.234.567");
+    }
+
+    #[test]
+    fn malformed_times_are_shown_as_sent() {
+        assert_eq!(date_time(Locale::en, "soon"), "soon");
+    }
+
+    #[test]
+    fn unknown_content_languages_fall_back_to_english_ui() {
+        assert_eq!(ui_locale("fr"), Locale::en);
+        assert_eq!(ui_locale("RU"), Locale::ru);
+    }
+
+    /// leptos_i18n already refuses to build with a key missing in one locale; this also catches a
+    /// key left empty or copied over untranslated from English.
+    #[test]
+    fn every_locale_has_every_key_translated() {
+        fn keys(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+            match v {
+                serde_json::Value::Object(m) => m.iter().for_each(|(k, v)| keys(&format!("{prefix}{k}."), v, out)),
+                serde_json::Value::String(s) => out.push((prefix.trim_end_matches('.').into(), s.clone())),
+                _ => panic!("unexpected value at {prefix}"),
+            }
+        }
+        let load = |l: &str| {
+            let path = format!("{}/locales/{l}.json", env!("CARGO_MANIFEST_DIR"));
+            let mut out = vec![];
+            keys("", &serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap(), &mut out);
+            out
+        };
+        let en = load("en");
+        // Brand names and formats may legitimately match English.
+        let same_allowed = ["footer.copyright", "date.joiner", "number.group_separator"];
+        for l in ["ru", "hy", "az"] {
+            let other: std::collections::HashMap<_, _> = load(l).into_iter().collect();
+            assert_eq!(other.len(), en.len(), "{l} key count");
+            for (key, english) in &en {
+                let text = other.get(key).unwrap_or_else(|| panic!("{l} lacks {key}"));
+                let blank = if same_allowed.contains(&key.as_str()) { text.is_empty() } else { text.trim().is_empty() };
+                assert!(!blank, "{l}.{key} is empty");
+                if !same_allowed.contains(&key.as_str()) {
+                    assert_ne!(text, english, "{l}.{key} is untranslated");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! Every URL the app writes: in-app paths, canonical and share URLs, and the check that decides
+//! whether a link from the API may be a link at all.
+
+/// Percent-encodes a URL component: everything but RFC 3986 unreserved characters.
+pub fn encode_component(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for byte in raw.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// Decodes `%XX` escapes and `+` (as sent by a search form) back to text.
+pub fn decode_component(raw: &str) -> String {
+    let bytes = raw.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The API's link, if it may be a link: http, https, mailto, or a path on this site.
+/// Anything else (javascript:, data:, vbscript:, protocol-relative `//host`) is shown as text.
+pub fn safe_href(raw: &str) -> Option<String> {
+    let href = raw.trim();
+    let lower = href.to_ascii_lowercase();
+    let allowed_scheme = ["http://", "https://", "mailto:"].iter().any(|s| lower.starts_with(s));
+    let site_path = href.starts_with('/') && !href.starts_with("//") && !href.starts_with("/\\");
+    let clean = !href.chars().any(|c| c.is_control());
+    ((allowed_scheme || site_path) && clean).then(|| href.to_string())
+}
+
+/// An image source from the API, if it is one: http(s), a site path, or a path relative to the
+/// site's public URL. Other schemes (data:, javascript:) are dropped with the image.
+pub fn safe_src(raw: &str) -> Option<String> {
+    let src = raw.trim();
+    let scheme_end = src.find(':');
+    let first_separator = src.find(['/', '?', '#']);
+    let relative = match (scheme_end, first_separator) {
+        (None, _) => true,
+        (Some(colon), Some(sep)) => sep < colon,
+        (Some(_), None) => false,
+    };
+    let lower = src.to_ascii_lowercase();
+    let web = lower.starts_with("http://") || lower.starts_with("https://");
+    let ok = !src.is_empty() && !src.starts_with("//") && !src.chars().any(|c| c.is_control()) && (web || relative);
+    ok.then(|| src.to_string())
+}
+
+/// Where the language switch leads from `path` (an in-app path, `/en/…`) to language `to`:
+/// the translation when the page has one, else the same section or search, else home.
+pub fn language_switch_path(path: &str, query: &str, to: &str, translation: Option<(&str, &str)>) -> String {
+    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    match segments.as_slice() {
+        [_, "search", ..] => format!("/{}/search{}", encode_component(to), query),
+        [_, section, _id, ..] => match translation {
+            Some((id, slug)) => article_path(to, &decode_component(section), id, slug),
+            None => section_path(to, &decode_component(section)),
+        },
+        [_, section] => section_path(to, &decode_component(section)),
+        _ => home_path(to),
+    }
+}
+
+/// `/en/`: a language's front page.
+pub fn home_path(lang: &str) -> String {
+    format!("/{}/", encode_component(lang))
+}
+
+/// `/en/politics`: a section feed.
+pub fn section_path(lang: &str, section: &str) -> String {
+    format!("/{}/{}", encode_component(lang), encode_component(section))
+}
+
+/// `/en/politics/1042/a-slug`: an article's one true address.
+pub fn article_path(lang: &str, section: &str, id: &str, slug: &str) -> String {
+    format!("{}/{}/{}", section_path(lang, section), encode_component(id), encode_component(slug))
+}
+
+/// `/en/search?q=…`, or the bare search page for an empty query.
+pub fn search_path(lang: &str, query: &str) -> String {
+    let query = query.trim();
+    if query.is_empty() {
+        format!("/{}/search", encode_component(lang))
+    } else {
+        format!("/{}/search?q={}", encode_component(lang), encode_component(query))
+    }
+}
+
+/// Share targets for an article: (id used for icon and name, URL).
+pub fn share_links(url: &str, title: &str) -> [(&'static str, String); 5] {
+    let (u, t) = (encode_component(url), encode_component(title));
+    [
+        ("x", format!("https://twitter.com/intent/tweet?url={u}&text={t}")),
+        ("facebook", format!("https://www.facebook.com/sharer/sharer.php?u={u}")),
+        ("telegram", format!("https://t.me/share/url?url={u}&text={t}")),
+        ("whatsapp", format!("https://wa.me/?text={t}%20{u}")),
+        ("email", format!("mailto:?subject={t}&body={u}")),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_safe_schemes_and_site_paths_are_links() {
+        for ok in ["https://example.org/a?b=c", "HTTP://EXAMPLE.ORG", "mailto:desk@example.org", "/en/politics/1/x", " https://x.org "] {
+            assert!(safe_href(ok).is_some(), "{ok}");
+        }
+        for bad in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "data:text/html,<b>",
+            "vbscript:x", "//evil.example/x", "/\\evil.example", "ftp://x.org", "relative/path", "", "java\tscript:x",
+            "https://x.org/\nx"] {
+            assert!(safe_href(bad).is_none(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn paths_encode_what_the_api_sends() {
+        assert_eq!(home_path("en"), "/en/");
+        assert_eq!(section_path("ru", "politics"), "/ru/politics");
+        assert_eq!(article_path("hy", "culture", "3012", "a b/c"), "/hy/culture/3012/a%20b%2Fc");
+        assert_eq!(search_path("az", "  "), "/az/search");
+        assert_eq!(search_path("ru", "ёлка & co"), "/ru/search?q=%D1%91%D0%BB%D0%BA%D0%B0%20%26%20co");
+    }
+
+    #[test]
+    fn image_sources_must_be_web_or_relative() {
+        for ok in ["img/a.svg", "/img/a.svg", "https://cdn.example/a.jpg", "a.png?v=1:2"] {
+            assert!(safe_src(ok).is_some(), "{ok}");
+        }
+        for bad in ["javascript:alert(1)", "data:image/svg+xml,<svg onload=alert(1)>", "//evil.example/a.png", "", "file:///etc/passwd"] {
+            assert!(safe_src(bad).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn the_language_switch_keeps_the_readers_place() {
+        assert_eq!(language_switch_path("/en/", "", "ru", None), "/ru/");
+        assert_eq!(language_switch_path("/en/sport", "", "hy", None), "/hy/sport");
+        assert_eq!(language_switch_path("/en/search", "?q=budget", "az", None), "/az/search?q=budget");
+        assert_eq!(language_switch_path("/en/politics/1000/slug", "", "ru", Some(("2000", "slug"))), "/ru/politics/2000/slug");
+        assert_eq!(language_switch_path("/en/politics/1001/slug", "", "ru", None), "/ru/politics");
+        assert_eq!(language_switch_path("/xx", "", "en", None), "/en/");
+    }
+
+    #[test]
+    fn decoding_reverses_encoding() {
+        for s in ["ёлка & co", "Ərazi 100%", "a+b", "Հայաստան"] {
+            assert_eq!(decode_component(&encode_component(s)), s);
+        }
+        assert_eq!(decode_component("a+b%20c"), "a b c");
+        assert_eq!(decode_component("100%"), "100%");
+        assert_eq!(decode_component("%zz"), "%zz");
+    }
+
+    #[test]
+    fn share_links_carry_the_encoded_url_and_title() {
+        let links = share_links("https://n.example/en/a/1/s", "Rates & \"taxes\"");
+        let x = &links[0].1;
+        assert!(x.contains("url=https%3A%2F%2Fn.example%2Fen%2Fa%2F1%2Fs"), "{x}");
+        assert!(x.contains("text=Rates%20%26%20%22taxes%22"), "{x}");
+        assert!(links.iter().all(|(_, href)| safe_href(href).is_some()));
+    }
+}

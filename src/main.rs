@@ -1,0 +1,5 @@
+//! Mounts the app. Everything else lives in the library so native tests can reach it.
+fn main() {
+    gazette::panic_screen::install();
+    leptos::mount::mount_to_body(gazette::app::App);
+}

@@ -1,0 +1,168 @@
+//! `/{lang}/{section}/{id}/{slug}`: the full article. A wrong or missing section or slug is
+//! corrected in place (replacing the history entry); an unknown id is the not-found page.
+use crate::api::{self, Article, Summary};
+use crate::app::use_shell;
+use crate::components::ad_slot::AdSlot;
+use crate::components::article_body::{ArticleBody, Figure};
+use crate::components::error_view::error_fallback;
+use crate::components::section_box::section_title;
+use crate::components::share_bar::ShareBar;
+use crate::components::skeleton::ArticleSkeleton;
+use crate::components::story_card::{StoryLink, StoryTime};
+use crate::components::text_size_controls::TextSizeControls;
+use crate::i18n::*;
+use crate::l10n;
+use crate::links::{article_path, section_path};
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::NavigateOptions;
+use std::sync::Arc;
+
+#[component]
+pub fn ArticlePage() -> impl IntoView {
+    let params = use_params_map();
+    let shell = use_shell();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    let article = LocalResource::new(move || {
+        let (lang, id) = (shell.lang.get(), id.get());
+        async move { api::article(&lang, &id).await }
+    });
+    crate::nav::take_history_navigation();
+    view! {
+        <Transition fallback=|| view! { <ArticleSkeleton/> }>
+            <ErrorBoundary fallback=error_fallback(move || article.refetch())>
+                {move || Suspend::new(async move {
+                    article.await.map(|article| view! { <ArticleView article/> })
+                })}
+            </ErrorBoundary>
+        </Transition>
+    }
+}
+
+#[component]
+fn ArticleView(article: Arc<Article>) -> impl IntoView {
+    let i18n = use_i18n();
+    let shell = use_shell();
+    let lang = shell.lang.get_untracked();
+    let s = &article.summary;
+    let path = article_path(&lang, &s.section, &s.id, &s.slug);
+    correct_address(&path, s);
+    let url = format!("{}{}", crate::config::site_root(), path.trim_start_matches('/'));
+    shell.alternates.set(article.translations.iter().map(|(l, id)| (l.clone(), id.clone(), s.slug.clone())).collect());
+    on_cleanup(move || shell.alternates.try_set(vec![]).map(|_| ()).unwrap_or(()));
+    let section_name = section_title(&shell.edition, &s.section);
+    let site_name = shell.site.name.clone();
+    let views = s.views;
+    let updated = article.updated_at.clone().filter(|u| crate::format::parse_rfc3339(u).is_some());
+    let image_url = s.image.as_ref().and_then(|i| crate::links::safe_src(&i.src)).map(|src| absolute(&src));
+    view! {
+        <Title text=format!("{} — {}", s.title, site_name)/>
+        <Meta name="description" content=s.lead.clone()/>
+        <Link rel="canonical" href=url.clone()/>
+        <Meta property="og:type" content="article"/>
+        <Meta property="og:title" content=s.title.clone()/>
+        <Meta property="og:description" content=s.lead.clone()/>
+        <Meta property="og:url" content=url.clone()/>
+        <Meta property="og:site_name" content=site_name.clone()/>
+        {image_url.map(|u| view! { <Meta property="og:image" content=u/> })}
+        {hreflang_links(&article, &lang)}
+        <article class="article">
+            <header class="article__header">
+                <div class="article__topline">
+                    <a class="section-label" href=crate::config::href(&section_path(&lang, &s.section))>{section_name.clone()}</a>
+                    <TextSizeControls/>
+                </div>
+                <h1 class="article__headline">{s.title.clone()}</h1>
+                {(!s.lead.is_empty()).then(|| view! { <p class="article__lead">{s.lead.clone()}</p> })}
+                <p class="article__meta">
+                    <StoryTime raw=s.published_at.clone()/>
+                    {updated.map(|u| view! {
+                        <span class="article__updated">
+                            {move || t_string!(i18n, article.updated, time = l10n::date_time(i18n.get_locale(), &u)).to_string()}
+                        </span>
+                    })}
+                    {article.author.clone().map(|a| view! {
+                        <span class="article__byline">{move || t_string!(i18n, article.byline, name = a.name.clone()).to_string()}</span>
+                    })}
+                    <span class="article__views">
+                        {move || t_string!(i18n, article.views, count = l10n::count(i18n.get_locale(), views)).to_string()}
+                    </span>
+                </p>
+                <ShareBar url=url.clone() title=s.title.clone()/>
+            </header>
+            {s.image.clone().map(|image| view! { <Figure image eager=true/> })}
+            <ArticleBody blocks=article.body.clone()/>
+            {(!article.tags.is_empty()).then(|| view! {
+                <ul class="article__tags" aria-label=move || t_string!(i18n, article.tags).to_string()>
+                    {article.tags.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
+                </ul>
+            })}
+            <p class="print-source">{move || t_string!(i18n, share.source, site = site_name.clone(), url = url.clone()).to_string()}</p>
+        </article>
+        <AdSlot/>
+        <StoryList title=Signal::derive(move || t_string!(i18n, article.related).to_string()) stories=article.related.clone()/>
+        <MoreFromSection section=s.section.clone() section_name exclude=s.id.clone()/>
+    }
+}
+
+/// Puts the article's true address in the bar if the reader came by another.
+fn correct_address(path: &str, s: &Summary) {
+    let params = use_params_map().get_untracked();
+    let (section, slug) = (params.get("section").unwrap_or_default(), params.get("slug").unwrap_or_default());
+    if section != s.section || slug != s.slug {
+        let navigate = use_navigate();
+        let path = path.to_string();
+        request_animation_frame(move || navigate(&path, NavigateOptions { replace: true, scroll: false, ..Default::default() }));
+    }
+}
+
+fn absolute(src: &str) -> String {
+    web_sys::Url::new_with_base(src, &crate::config::site_root()).map(|u| u.href()).unwrap_or_else(|_| src.to_string())
+}
+
+fn hreflang_links(article: &Article, lang: &str) -> impl IntoView {
+    let root = crate::config::site_root();
+    let s = &article.summary;
+    let own = (lang.to_string(), s.id.clone());
+    std::iter::once(own)
+        .chain(article.translations.iter().map(|(l, id)| (l.clone(), id.clone())))
+        .map(|(l, id)| {
+            let href = format!("{root}{}", article_path(&l, &s.section, &id, &s.slug).trim_start_matches('/'));
+            view! { <Link rel="alternate" hreflang=l href/> }
+        })
+        .collect_view()
+}
+
+/// A titled list of story links; nothing at all when the list is empty.
+#[component]
+fn StoryList(title: Signal<String>, stories: Vec<Summary>) -> impl IntoView {
+    (!stories.is_empty()).then(|| {
+        view! {
+            <section class="story-list">
+                <h2 class="box-title">{move || title.get()}</h2>
+                <ul>{stories.into_iter().map(|s| view! { <li><StoryLink summary=s/></li> }).collect_view()}</ul>
+            </section>
+        }
+    })
+}
+
+/// The newest stories of the article's section, without the article itself.
+#[component]
+fn MoreFromSection(section: String, section_name: String, exclude: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_shell().lang;
+    let feed = LocalResource::new(move || {
+        let (lang, section) = (lang.get(), section.clone());
+        async move { api::feed(&lang, &section, 1).await }
+    });
+    let title = Signal::derive(move || t_string!(i18n, article.more_from, section = section_name.clone()).to_string());
+    view! {
+        <Suspense fallback=|| ()>
+            {move || feed.get().and_then(Result::ok).map(|page| {
+                let stories = page.items.iter().filter(|s| s.id != exclude).take(4).cloned().collect();
+                view! { <StoryList title stories/> }
+            })}
+        </Suspense>
+    }
+}

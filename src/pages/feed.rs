@@ -1,0 +1,136 @@
+//! `/{lang}/` (latest) and `/{lang}/{section}`: the section box, the feed with infinite loading,
+//! most read and the ad slot.
+use crate::api::{ApiError, LATEST};
+use crate::app::use_shell;
+use crate::components::ad_slot::AdSlot;
+use crate::components::error_view::ErrorView;
+use crate::components::most_read::MostRead;
+use crate::components::section_box::SectionBox;
+use crate::components::skeleton::FeedSkeleton;
+use crate::components::story_card::StoryCard;
+use crate::i18n::*;
+use crate::pages::not_found::NotFound;
+use crate::pages::use_feed::{use_feed, FeedStatus, UseFeedReturn};
+use leptos::prelude::*;
+use leptos_meta::{Link, Meta, Title};
+use leptos_router::hooks::use_params_map;
+use leptos_use_intersection_observer::{use_intersection_observer_with_options, UseIntersectionObserverOptions};
+
+#[component]
+pub fn FeedPage() -> impl IntoView {
+    let params = use_params_map();
+    let shell = use_shell();
+    let key = Memo::new(move |_| (shell.lang.get(), params.read().get("section").unwrap_or_else(|| LATEST.into())));
+    move || {
+        let (lang, feed) = key.get();
+        view! { <FeedView lang feed/> }
+    }
+}
+
+#[component]
+fn FeedView(lang: String, feed: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let shell = use_shell();
+    let section = shell.edition.sections.iter().find(|s| s.slug == feed).cloned();
+    if feed != LATEST && section.is_none() {
+        return view! { <NotFound/> }.into_any();
+    }
+    let is_home = section.is_none();
+    let site_name = shell.site.name.clone();
+    let title = section.as_ref().map(|s| s.title.clone());
+    let description = section.as_ref().map(|s| s.description.clone()).unwrap_or_default();
+    let canonical = format!("{}{}", crate::config::site_root(), crate::links::section_path(&lang, &feed).trim_start_matches('/'));
+    let heading = match section {
+        Some(section) => view! { <SectionBox section/> }.into_any(),
+        None => view! { <h1 class="feed-title">{t!(i18n, feed.latest)}</h1> }.into_any(),
+    };
+    let page_title = move || match &title {
+        Some(t) => format!("{t} — {site_name}"),
+        None => format!("{} — {site_name}", t_string!(i18n, feed.latest)),
+    };
+    let feed_state = use_feed(lang, feed);
+    if let Some(y) = feed_state.restored_scroll.filter(|_| crate::nav::take_history_navigation()) {
+        request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
+    }
+    view! {
+        <Title text=page_title/>
+        <Meta name="description" content=description/>
+        <Link rel="canonical" href=if is_home { crate::config::site_root() + crate::links::home_path(&shell.lang.get_untracked()).trim_start_matches('/') } else { canonical }/>
+        <div class="feed-layout" on:click=move |_| feed_state.remember_scroll.run(())>
+            <div class="feed-main">
+                {heading}
+                <FeedList feed=feed_state show_section=is_home/>
+            </div>
+            <aside class="feed-aside">
+                <MostRead/>
+                <AdSlot/>
+            </aside>
+        </div>
+    }
+    .into_any()
+}
+
+#[component]
+fn FeedList(feed: UseFeedReturn, show_section: bool) -> impl IntoView {
+    let i18n = use_i18n();
+    let UseFeedReturn { items, status, load_more, .. } = feed;
+    let sentinel = NodeRef::<leptos::html::Div>::new();
+    let sentinel_visible = RwSignal::new(false);
+    use_intersection_observer_with_options(
+        sentinel,
+        move |entries, _| {
+            if let Some(entry) = entries.first() {
+                sentinel_visible.set(entry.is_intersecting());
+            }
+        },
+        UseIntersectionObserverOptions::default().root_margin("600px 0px"),
+    );
+    // Near the end, and nothing on its way: fetch the next page. Runs again after each page,
+    // so a tall screen keeps filling until the sentinel leaves the viewport.
+    Effect::new(move |_| {
+        if sentinel_visible.get() && status.get() == FeedStatus::Ready && !items.with(Vec::is_empty) {
+            load_more.run(());
+        }
+    });
+    let loading = move || status.get() == FeedStatus::Loading;
+    let set_size = Signal::derive(move || if status.get() == FeedStatus::Done { items.with(Vec::len) as i32 } else { -1 });
+    let first_page_error = move || match status.get() {
+        FeedStatus::Failed(error) if items.with(Vec::is_empty) => Some(error),
+        _ => None,
+    };
+    view! {
+        <Show when=move || first_page_error().is_none() fallback=move || {
+            let error = first_page_error().unwrap_or(ApiError::Offline);
+            view! { <ErrorView error retry=move |_| load_more.run(())/> }
+        }>
+            <Show when=move || !(loading() && items.with(Vec::is_empty)) fallback=|| view! { <FeedSkeleton/> }>
+                <div role="feed" class="feed" aria-busy=move || loading().to_string() aria-label=move || t_string!(i18n, feed.latest).to_string()>
+                    <For each=move || items.get().into_iter().enumerate() key=|(_, s)| s.id.clone() let:((index, summary))>
+                        <StoryCard summary show_section eager=index < 2 position=(index, set_size)/>
+                    </For>
+                </div>
+            </Show>
+        </Show>
+        <div class="feed-end">
+            <div node_ref=sentinel class="feed-sentinel" aria-hidden="true"></div>
+            <p class="feed-status" role="status">
+                {move || match status.get() {
+                    FeedStatus::Loading => t_string!(i18n, feed.loading).to_string(),
+                    FeedStatus::Done => t_string!(i18n, feed.no_more).to_string(),
+                    _ => String::new(),
+                }}
+            </p>
+            {move || match status.get() {
+                FeedStatus::Failed(error) if !items.with(Vec::is_empty) => Some(view! {
+                    <ErrorView error retry=move |_| load_more.run(()) title=Signal::derive(move || t_string!(i18n, feed.page_error).to_string())/>
+                }),
+                _ => None,
+            }}
+            <Show when=move || matches!(status.get(), FeedStatus::Ready | FeedStatus::Loading)>
+                <button type="button" class="button load-more" on:click=move |_| load_more.run(()) aria-disabled=move || loading().to_string()>
+                    {t!(i18n, feed.load_more)}
+                </button>
+            </Show>
+        </div>
+    }
+}

@@ -1,0 +1,125 @@
+//! `/{lang}/search?q=…`: results from the language's search index, fetched once per visit,
+//! updated as the reader types, with the matched words highlighted.
+use crate::api::{self, ApiError};
+use crate::app::use_shell;
+use crate::components::error_view::ErrorView;
+use crate::components::story_card::StoryTime;
+use crate::i18n::*;
+use crate::links::{article_path, search_path};
+use crate::search::{highlight, query_words, SearchIndex};
+use leptos::prelude::*;
+use leptos_meta::{Meta, Title};
+use leptos_router::hooks::{use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// Results shown at first and added by "Show more".
+const PAGE: usize = 20;
+
+thread_local! {
+    static INDEXES: RefCell<HashMap<String, Arc<SearchIndex>>> = RefCell::new(HashMap::new());
+}
+
+/// The language's index, built once per visit.
+async fn load_index(lang: &str) -> Result<Arc<SearchIndex>, ApiError> {
+    if let Some(index) = INDEXES.with(|i| i.borrow().get(lang).cloned()) {
+        return Ok(index);
+    }
+    let list = api::search_index(lang).await?;
+    let index = Arc::new(SearchIndex::new(&list.items));
+    INDEXES.with(|i| i.borrow_mut().insert(lang.to_string(), index.clone()));
+    Ok(index)
+}
+
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let shell = use_shell();
+    let lang = shell.lang;
+    let query_map = use_query_map();
+    let query = Memo::new(move |_| query_map.read().get("q").unwrap_or_default());
+    let navigate = use_navigate();
+    let index = LocalResource::new(move || {
+        let lang = lang.get();
+        async move { load_index(&lang).await }
+    });
+    let limit = RwSignal::new(PAGE);
+    let on_input = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev);
+        limit.set(PAGE);
+        navigate(&search_path(&lang.get_untracked(), &value), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+    };
+    let site_name = shell.site.name.clone();
+    view! {
+        <Title text=move || format!("{} — {site_name}", t_string!(i18n, search.title))/>
+        <Meta name="robots" content="noindex"/>
+        <section class="search-page">
+            <h1>{t!(i18n, search.title)}</h1>
+            <form class="search-page__form" role="search" on:submit=|ev| ev.prevent_default()>
+                <label for="search-page-input" class="visually-hidden">{t!(i18n, search.label)}</label>
+                <input id="search-page-input" type="search" prop:value=move || query.get() on:input=on_input
+                    placeholder=move || t_string!(i18n, search.placeholder).to_string() autocomplete="off"/>
+            </form>
+            <Suspense fallback=|| view! { <p class="search-page__pending" aria-busy="true"></p> }>
+                {move || index.get().map(|result| match result {
+                    Ok(index) => view! { <Results index query limit/> }.into_any(),
+                    Err(error) => view! {
+                        <ErrorView error retry=move |_| index.refetch() title=Signal::derive(move || t_string!(i18n, search.index_error).to_string())/>
+                    }.into_any(),
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn Results(index: Arc<SearchIndex>, query: Memo<String>, limit: RwSignal<usize>) -> impl IntoView {
+    let i18n = use_i18n();
+    let lang = use_shell().lang;
+    move || {
+        let q = query.get();
+        let words = query_words(&q);
+        if words.is_empty() {
+            return view! { <p class="search-page__message" role="status">{t!(i18n, search.empty_query)}</p> }.into_any();
+        }
+        let hits = index.search(&q);
+        if hits.is_empty() {
+            let q = q.clone();
+            return view! { <p class="search-page__message" role="status">{move || t_string!(i18n, search.no_results, query = q.clone()).to_string()}</p> }.into_any();
+        }
+        let total = hits.len();
+        let shown = hits
+            .iter()
+            .take(limit.get())
+            .map(|hit| {
+                let s = hit.summary;
+                let href = crate::config::href(&article_path(&lang.get_untracked(), &s.section, &s.id, &s.slug));
+                view! {
+                    <li class="search-result">
+                        <h2 class="search-result__title"><a href=href>{marked(&s.title, &words)}</a></h2>
+                        <p class="search-result__lead">{marked(&s.lead, &words)}</p>
+                        <StoryTime raw=s.published_at.clone()/>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <p class="search-page__count" role="status">{move || t_string!(i18n, search.results, count = total).to_string()}</p>
+            <ol class="search-results">{shown}</ol>
+            <Show when=move || { limit.get() < total }>
+                <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>{t!(i18n, search.show_more)}</button>
+            </Show>
+        }
+        .into_any()
+    }
+}
+
+/// Text with the matched words wrapped in `<mark>`, as text nodes only.
+fn marked(text: &str, words: &[String]) -> impl IntoView {
+    highlight(text, words)
+        .into_iter()
+        .map(|(run, hit)| if hit { view! { <mark>{run}</mark> }.into_any() } else { run.into_any() })
+        .collect_view()
+}

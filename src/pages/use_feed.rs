@@ -1,0 +1,118 @@
+//! The data side of a feed with infinite loading: pages fetched strictly in order, one at a time,
+//! items never shown twice, and the state kept for the session so Back draws the same feed at
+//! once, from memory, without a loader.
+use crate::api::{self, ApiError, Summary};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FeedStatus {
+    /// A page is on its way.
+    Loading,
+    /// More pages exist and none is being fetched.
+    Ready,
+    /// The last page is in.
+    Done,
+    /// The next page failed; the items already shown stay.
+    Failed(ApiError),
+}
+
+/// What a feed page needs from the hook.
+#[derive(Clone, Copy)]
+pub struct UseFeedReturn {
+    pub items: RwSignal<Vec<Summary>>,
+    pub status: RwSignal<FeedStatus>,
+    /// Fetches the next page (or retries the failed one); does nothing while one is loading.
+    pub load_more: Callback<()>,
+    /// Remembers where the reader is, for Back.
+    pub remember_scroll: Callback<()>,
+    /// Scroll position to restore, when this feed was drawn again from memory.
+    pub restored_scroll: Option<f64>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Snapshot {
+    pages: u32,
+    scroll_y: f64,
+}
+
+thread_local! {
+    static SNAPSHOTS: RefCell<HashMap<(String, String), Snapshot>> = RefCell::new(HashMap::new());
+}
+
+/// Appends `incoming` to `items`, skipping stories already there (feeds shift as news arrives).
+pub fn append_unique(items: &mut Vec<Summary>, incoming: &[Summary]) {
+    let seen: HashSet<String> = items.iter().map(|s| s.id.clone()).collect();
+    let mut added = HashSet::new();
+    items.extend(incoming.iter().filter(|s| !seen.contains(&s.id) && added.insert(s.id.clone())).cloned());
+}
+
+pub fn use_feed(lang: String, feed: String) -> UseFeedReturn {
+    let key = (lang.clone(), feed.clone());
+    let snapshot = SNAPSHOTS.with(|s| s.borrow().get(&key).copied());
+    // Draw again from the session cache what was shown before.
+    let (mut items, mut loaded, mut total) = (vec![], 0u32, 0u32);
+    for page in 1..=snapshot.map_or(0, |s| s.pages) {
+        let Some(cached) = api::cached_feed(&lang, &feed, page) else { break };
+        append_unique(&mut items, &cached.items);
+        (loaded, total) = (page, cached.total_pages);
+    }
+    let restored_scroll = (loaded > 0).then(|| snapshot.map_or(0.0, |s| s.scroll_y));
+    let initial_status = if loaded > 0 && loaded >= total { FeedStatus::Done } else { FeedStatus::Ready };
+    let items = RwSignal::new(items);
+    let status = RwSignal::new(initial_status);
+    let loaded = StoredValue::new(loaded);
+    let key = StoredValue::new(key);
+
+    let load_more = Callback::new(move |()| {
+        if matches!(status.get_untracked(), FeedStatus::Loading | FeedStatus::Done) {
+            return;
+        }
+        status.set(FeedStatus::Loading);
+        let next = loaded.get_value() + 1;
+        let (lang, feed) = key.get_value();
+        spawn_local(async move {
+            let result = api::feed(&lang, &feed, next).await;
+            match result {
+                Ok(page) => {
+                    items.try_update(|list| append_unique(list, &page.items));
+                    loaded.try_set_value(next);
+                    let done = next >= page.total_pages || page.items.is_empty();
+                    status.try_set(if done { FeedStatus::Done } else { FeedStatus::Ready });
+                    SNAPSHOTS.with(|s| s.borrow_mut().entry((lang, feed)).or_default().pages = next);
+                }
+                Err(error) => {
+                    status.try_set(FeedStatus::Failed(error));
+                }
+            }
+        });
+    });
+    let remember_scroll = Callback::new(move |()| {
+        let y = window().scroll_y().unwrap_or(0.0);
+        SNAPSHOTS.with(|s| s.borrow_mut().entry(key.get_value()).or_default().scroll_y = y);
+    });
+    if loaded.get_value() == 0 {
+        load_more.run(());
+    }
+    UseFeedReturn { items, status, load_more, remember_scroll, restored_scroll }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(id: &str) -> Summary {
+        Summary { id: id.into(), slug: String::new(), section: String::new(), title: id.into(), lead: String::new(),
+            published_at: String::new(), views: 0, image: None }
+    }
+
+    #[test]
+    fn appending_never_repeats_a_story() {
+        let mut items = vec![s("1"), s("2")];
+        append_unique(&mut items, &[s("2"), s("3"), s("3"), s("4")]);
+        let ids: Vec<_> = items.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(ids, ["1", "2", "3", "4"]);
+    }
+}
