@@ -20,22 +20,21 @@ pub fn LanguageSwitch() -> impl IntoView {
         .cloned()
         .map(|language| {
             let code = language.code.clone();
-            let hidden = {
-                let code = code.clone();
-                move || current.get() == code
-            };
+            // The frame is drawn anew for each language, so this need not be reactive.
+            let hidden = current.get_untracked() == code;
             let href = move || {
                 let path = location.pathname.get();
                 let base = crate::config::router_base();
                 let path = path.strip_prefix(&base).unwrap_or(&path).to_string();
-                let translation = alternates.with(|a| a.iter().find(|(l, _, _)| *l == code).map(|(_, id, slug)| (id.clone(), slug.clone())));
+                let translation = alternates.try_with(|a| a.iter().find(|(l, _, _)| *l == code).map(|(_, id, slug)| (id.clone(), slug.clone()))).flatten();
                 let target = language_switch_path(&path, &query_text(location.search.get()), &code, translation.as_ref().map(|(i, s)| (i.as_str(), s.as_str())));
                 crate::config::href(&target)
             };
             view! {
                 <li hidden=hidden>
-                    <a href=href hreflang=language.code.clone() lang=language.code.clone() aria-label=language.name.clone()>
+                    <a href=href hreflang=language.code.clone() lang=language.code.clone()>
                         {language.label.clone()}
+                        <span class="visually-hidden">" " {language.name.clone()}</span>
                     </a>
                 </li>
             }

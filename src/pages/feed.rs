@@ -76,7 +76,9 @@ fn FeedList(feed: UseFeedReturn, show_section: bool) -> impl IntoView {
     let UseFeedReturn { items, status, load_more, .. } = feed;
     let sentinel = NodeRef::<leptos::html::Div>::new();
     let sentinel_visible = RwSignal::new(false);
-    use_intersection_observer_with_options(
+    // Without IntersectionObserver (old browsers, some embedded views) the button does the work.
+    let observable = js_sys::Reflect::has(&window(), &"IntersectionObserver".into()).unwrap_or(false);
+    observable.then(|| use_intersection_observer_with_options(
         sentinel,
         move |entries, _| {
             if let Some(entry) = entries.first() {
@@ -84,7 +86,7 @@ fn FeedList(feed: UseFeedReturn, show_section: bool) -> impl IntoView {
             }
         },
         UseIntersectionObserverOptions::default().root_margin("600px 0px"),
-    );
+    ));
     // Near the end, and nothing on its way: fetch the next page. Runs again after each page,
     // so a tall screen keeps filling until the sentinel leaves the viewport.
     Effect::new(move |_| {

@@ -1,0 +1,34 @@
+// Shared helpers for the browser tests.
+import type { Page, Route } from '@playwright/test';
+
+/** Serves index.html with its API base meta tag changed, as a newsroom would edit that one line. */
+export async function useApi(page: Page, base: string) {
+  await page.route(
+    (url) => !/\.(js|wasm|css|json|svg|png)$/.test(url.pathname),
+    async (route: Route) => {
+      if (route.request().resourceType() !== 'document') return route.fallback();
+      const response = await route.fetch();
+      const html = (await response.text()).replace(
+        /<meta name="gazette-api-base" content="[^"]*">/,
+        `<meta name="gazette-api-base" content="${base}">`,
+      );
+      await route.fulfill({ response, body: html });
+    },
+  );
+}
+
+/** The fixture outlet used to prove nothing about the demo is hard-coded. */
+export const OTHER_API = '/fixtures/other/';
+
+/** Counts requests whose URL matches `pattern`, by path. */
+export function countRequests(page: Page, pattern: RegExp) {
+  const counts = new Map<string, number>();
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (pattern.test(path)) counts.set(path, (counts.get(path) ?? 0) + 1);
+  });
+  return counts;
+}
+
+/** A demo article URL that has translations (story 0 of every language). */
+export const TRANSLATED = { en: '/en/politics/1000/x', ru: '/ru/politics/2000/x' };

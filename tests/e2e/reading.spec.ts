@@ -1,0 +1,225 @@
+// Issue 3: feeds with infinite loading, the article page, and errors that never lose the reader.
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { OTHER_API, countRequests, useApi } from './helpers';
+
+const FEED_PAGE = /\/api\/v1\/en\/feeds\/latest\/\d+\.json$/;
+
+async function scrollToEnd(page: Page) {
+  const status = page.locator('.feed-status');
+  for (let i = 0; i < 40 && (await status.textContent()) !== 'No more stories'; i++) {
+    await page.mouse.wheel(0, 20000);
+    await page.waitForTimeout(150);
+  }
+  await expect(status).toHaveText('No more stories');
+}
+
+test('scrolling loads every page of a feed exactly once, in order, without repeats', async ({ page }) => {
+  const counts = countRequests(page, FEED_PAGE);
+  await page.goto('/en/');
+  await expect(page.getByRole('feed').getByRole('article').first()).toBeVisible();
+  await scrollToEnd(page);
+  const pages = [...counts.keys()].map((p) => Number(p.match(/(\d+)\.json$/)![1])).sort((a, b) => a - b);
+  expect(pages).toEqual(Array.from({ length: 14 }, (_, i) => i + 1));
+  expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  const ids = await page.getByRole('feed').getByRole('article').evaluateAll((els) => els.map((e) => e.getAttribute('aria-labelledby')));
+  expect(ids.length).toBe(168);
+  expect(new Set(ids).size).toBe(168);
+  await expect(page.getByRole('button', { name: 'Load more stories' })).toHaveCount(0);
+  await expect(page.getByRole('feed')).toHaveAttribute('aria-busy', 'false');
+});
+
+test('an overlapping next page never shows a story twice', async ({ page }) => {
+  await useApi(page, OTHER_API);
+  await page.goto('/en/');
+  await scrollToEnd(page);
+  await expect(page.getByRole('feed').getByRole('article')).toHaveCount(6);
+});
+
+test.describe('without IntersectionObserver', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.addInitScript(() => { delete (window as any).IntersectionObserver; });
+  });
+  test('Load more works by keyboard', async ({ page }) => {
+    await page.goto('/en/culture');
+    const cards = page.getByRole('feed').getByRole('article');
+    await expect(cards).toHaveCount(12);
+    await page.getByRole('button', { name: 'Load more stories' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(cards).toHaveCount(24);
+    await expect(page.locator('.feed-status')).toHaveText('No more stories');
+  });
+});
+
+test('Back restores the feed’s items and scroll position without refetching', async ({ page }) => {
+  await page.goto('/en/');
+  const feed = page.getByRole('feed');
+  const cards = feed.getByRole('article');
+  await page.mouse.wheel(0, 5000);
+  await expect.poll(() => cards.count()).toBeGreaterThan(24);
+  // Stand well above the end of the feed, so nothing more loads, and let it settle.
+  const target = cards.nth(15).getByRole('link').last();
+  await target.scrollIntoViewIfNeeded();
+  await expect(feed).toHaveAttribute('aria-busy', 'false');
+  await page.waitForTimeout(500);
+  const before = await cards.count();
+  const scrollY = await page.evaluate(() => scrollY);
+  expect(scrollY).toBeGreaterThan(1000);
+  const counts = countRequests(page, /\/feeds\/latest\//);
+  await target.click();
+  await expect(page.locator('.article__headline')).toBeVisible();
+  await page.goBack();
+  await expect(cards).toHaveCount(before, { timeout: 1000 });
+  await expect(page.locator('.feed-skeleton')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(scrollY - 50);
+  expect(Math.abs((await page.evaluate(() => scrollY)) - scrollY)).toBeLessThan(50);
+  expect([...counts.keys()]).toEqual([]);
+});
+
+test('most read is a numbered list', async ({ page }) => {
+  await page.goto('/en/');
+  const list = page.getByRole('region', { name: 'Most read' }).getByRole('list');
+  await expect(list.getByRole('listitem')).toHaveCount(10);
+  expect(await list.evaluate((el) => el.tagName)).toBe('OL');
+});
+
+test.describe('a hostile article from another outlet', () => {
+  test.beforeEach(async ({ page }) => {
+    await useApi(page, OTHER_API);
+    await page.goto('/en/local/en1/story-1');
+    await expect(page.locator('.article__headline')).toBeVisible();
+  });
+
+  test('every block type renders and unknown blocks are skipped', async ({ page }) => {
+    const body = page.locator('.article-body');
+    await expect(body.locator('strong', { hasText: 'Bold run' })).toBeVisible();
+    await expect(body.locator('em', { hasText: 'italic run' })).toBeVisible();
+    await expect(body.getByRole('heading', { level: 2, name: 'Second level' })).toBeVisible();
+    await expect(body.getByRole('heading', { level: 3, name: 'Third level' })).toBeVisible();
+    await expect(body.locator('blockquote')).toHaveText('A quoted line');
+    await expect(body.locator('.quote figcaption')).toHaveText('A Speaker');
+    await expect(body.getByRole('img', { name: 'Safe figure' })).toHaveAttribute('width', '1200');
+    await expect(body.locator('.figure figcaption')).toContainText('Figure caption');
+    await expect(body.locator('.figure figcaption')).toContainText('Figure credit');
+    await expect(body.locator('ol > li')).toHaveText(['first ordered', 'second ordered']);
+    await expect(body.locator('ul > li')).toHaveText(['an unordered item']);
+    await expect(body.getByText('After the unknown blocks.')).toBeVisible();
+  });
+
+  test('unsafe links become text and markup stays text', async ({ page }) => {
+    const body = page.locator('.article-body');
+    await expect(body.getByRole('link', { name: 'safe link' })).toHaveAttribute('href', 'https://example.org/safe');
+    await expect(body.getByRole('link', { name: 'site link' })).toHaveAttribute('href', '/en/local');
+    await expect(body.getByRole('link', { name: 'mail link' })).toHaveAttribute('href', 'mailto:desk@example.org');
+    await expect(body.getByText('evil link')).toBeVisible();
+    await expect(body.getByRole('link', { name: 'evil link' })).toHaveCount(0);
+    await expect(body.getByRole('link', { name: 'data link' })).toHaveCount(0);
+    await expect(page.locator('a[href^="javascript"], a[href^="data"], img[src^="javascript"], img[src^="data"]')).toHaveCount(0);
+    await expect(body.getByRole('img', { name: 'Evil figure' })).toHaveCount(0);
+    await expect(page.locator('.article__headline')).toHaveText('Hostile <b>markup</b> story');
+    await expect(page.locator('.article__headline b, .article-body b, .article-body img[src="x"], .article__byline img')).toHaveCount(0);
+    expect(await page.locator('script').evaluateAll((s) => s.filter((e) => e.textContent!.includes('alert(')).length)).toBe(0);
+    await expect(body.getByText('<b>not bold</b> <img src=x onerror=alert(1)>', { exact: false })).toBeVisible();
+    await expect(page.locator('.article__byline')).toHaveText('By <img src=x onerror=alert(1)>');
+  });
+});
+
+test('the article page shows its facts and head tags', async ({ page }) => {
+  await page.goto('/ru/politics/2000/opposition-parties-debate-runs-late-into-the-night-0');
+  await expect(page.locator('.article__headline')).toHaveText('Оппозиционные партии: споры затянулись до ночи');
+  await expect(page.locator('.article__views')).toHaveText('Просмотров: 36\u00a0162');
+  await expect(page.locator('.article__meta time')).toHaveText('27 ноября 2026, 21:30');
+  await expect(page.locator('.article__meta time')).toHaveAttribute('datetime', '2026-11-27T21:30:00+04:00');
+  await expect(page.getByRole('link', { name: 'Политика' }).first()).toHaveAttribute('href', '/ru/politics');
+  await expect(page).toHaveTitle('Оппозиционные партии: споры затянулись до ночи — Highland Ledger');
+  const head = page.locator('head');
+  const url = 'http://127.0.0.1:4173/ru/politics/2000/opposition-parties-debate-runs-late-into-the-night-0';
+  await expect(head.locator('meta[name="description"]')).toHaveAttribute('content', /Чиновники и эксперты/);
+  await expect(head.locator('link[rel="canonical"]')).toHaveAttribute('href', url);
+  await expect(head.locator('meta[property="og:type"]')).toHaveAttribute('content', 'article');
+  await expect(head.locator('meta[property="og:url"]')).toHaveAttribute('content', url);
+  await expect(head.locator('meta[property="og:title"]')).toHaveAttribute('content', /Оппозиционные партии/);
+  await expect(head.locator('meta[property="og:image"]')).toHaveAttribute('content', 'http://127.0.0.1:4173/img/demo/section-0.svg');
+  await expect(head.locator('link[rel="alternate"][hreflang]')).toHaveCount(4);
+  await expect(head.locator('link[rel="alternate"][hreflang="hy"]')).toHaveAttribute('href', /\/hy\/politics\/3000\//);
+  const hero = page.locator('.article > .figure img');
+  await expect(hero).toHaveAttribute('loading', 'eager');
+  await expect(hero).toHaveAttribute('height', '675');
+  await expect(page.getByRole('complementary', { name: 'Реклама' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Читайте также' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Ещё в разделе «Политика»' })).toBeVisible();
+});
+
+for (const [name, fulfil, message] of [
+  ['a server error', { status: 500, body: 'oops' }, 'The server answered with an error (500).'],
+  ['broken JSON', { status: 200, contentType: 'application/json', body: '{"id": "1", "title": ' }, 'The server sent data we could not read.'],
+  ['JSON of the wrong shape', { status: 200, contentType: 'application/json', body: '{"items": [1, 2]}' }, 'The server sent data we could not read.'],
+] as const) {
+  test(`${name} shows a message and a working Retry, keeping the frame`, async ({ page }) => {
+    let fail = true;
+    await page.route(/\/api\/v1\/en\/articles\/1003\.json$/, (route) => (fail ? route.fulfill(fulfil) : route.fallback()));
+    await page.goto('/en/sport/1003/x');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(message);
+    await expect(page.getByRole('link', { name: 'Highland Ledger' })).toBeVisible();
+    fail = false;
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.locator('.article__headline')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+}
+
+test('a request that never answers times out after 10 s with a Retry', async ({ page }) => {
+  test.setTimeout(30_000);
+  let hang = true;
+  await page.route(/\/api\/v1\/en\/articles\/1004\.json$/, (route) => (hang ? undefined : route.fallback()));
+  await page.goto('/en/culture/1004/x');
+  await expect(page.locator('.article-skeleton')).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('The server took too long to answer.', { timeout: 15_000 });
+  hang = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.locator('.article__headline')).toBeVisible();
+});
+
+test('a failed next page keeps the loaded stories and retries only that page', async ({ page }) => {
+  let fail = true;
+  await page.route(/\/api\/v1\/en\/feeds\/latest\/2\.json$/, (route) => (fail ? route.fulfill({ status: 503, body: '' }) : route.fallback()));
+  await page.goto('/en/');
+  const cards = page.getByRole('feed').getByRole('article');
+  await expect(cards).toHaveCount(12);
+  await page.mouse.wheel(0, 20000);
+  await expect(page.getByRole('alert')).toContainText('The next stories could not be loaded.');
+  await expect(cards).toHaveCount(12);
+  fail = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect.poll(() => cards.count()).toBeGreaterThanOrEqual(24);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a missing article (404 from the API) is the not-found page', async ({ page }) => {
+  await page.route(/\/api\/v1\/en\/articles\/1005\.json$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto('/en/politics/1005/x');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Highland Ledger' })).toBeVisible();
+});
+
+test('an offline API is reported as such', async ({ page }) => {
+  await page.route(/\/api\/v1\/en\/most-read\.json$/, (route) => route.abort('internetdisconnected'));
+  await page.goto('/en/');
+  await expect(page.getByRole('region', { name: 'Most read' }).getByRole('alert')).toContainText('You seem to be offline');
+  await expect(page.getByRole('feed').getByRole('article').first()).toBeVisible();
+});
+
+for (const path of ['/en/', '/en/science', '/en/politics/1000/x', '/en/nowhere/at/all/x/y']) {
+  test(`no serious accessibility violations on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    await expect(page.locator('main h1')).toBeVisible();
+    await page.waitForTimeout(300);
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+      expect(bad.map((v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+    }
+  });
+}
