@@ -79,14 +79,7 @@ fn LangShell() -> impl IntoView {
 #[component]
 pub fn Frame(lang: Memo<String>, children: ChildrenFn) -> impl IntoView {
     let i18n = use_i18n();
-    i18n.set_locale(ui_locale(&lang.get_untracked()));
-    Effect::new(move |_| {
-        let lang = lang.get();
-        i18n.set_locale(ui_locale(&lang));
-        if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("lang", &lang);
-        }
-    });
+    apply_language(i18n, &lang.get_untracked());
     let site = expect_context::<SiteResource>().0;
     let edition = LocalResource::new(move || {
         let lang = lang.get();
@@ -99,7 +92,7 @@ pub fn Frame(lang: Memo<String>, children: ChildrenFn) -> impl IntoView {
     };
     let children = StoredValue::new(children);
     view! {
-        <a class="skip-link" href="#main">{t!(i18n, skip_link)}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip_link)}</a>
         <Transition fallback=|| view! { <ShellSkeleton/> }>
             <ErrorBoundary fallback=error_fallback(retry)>
                 {move || Suspend::new(async move {
@@ -110,6 +103,9 @@ pub fn Frame(lang: Memo<String>, children: ChildrenFn) -> impl IntoView {
                     }
                     let edition = edition.await?;
                     prefs::language::remember_language(&code);
+                    // Switched here, once the previous page is disposed, not in an effect that
+                    // would re-run the old page's text against signals already gone.
+                    apply_language(i18n, &code);
                     provide_context(Shell { lang, site, edition, alternates });
                     Ok::<_, ApiError>(view! {
                         <Header/>
@@ -119,6 +115,27 @@ pub fn Frame(lang: Memo<String>, children: ChildrenFn) -> impl IntoView {
                 })}
             </ErrorBoundary>
         </Transition>
+    }
+}
+
+/// Sets the UI strings for a content language and `<html lang>` to the content language.
+fn apply_language(i18n: leptos_i18n::I18nContext<Locale>, lang: &str) {
+    i18n.set_locale(ui_locale(lang));
+    if let Some(html) = document().document_element() {
+        let _ = html.set_attribute("lang", lang);
+    }
+}
+
+/// Moves focus to the main content. Handled here because `<base href>` would turn a bare
+/// `#main` link into a link to the site root.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    if let Some(main) = document().get_element_by_id("main") {
+        use wasm_bindgen::JsCast;
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+            main.scroll_into_view();
+        }
     }
 }
 

@@ -59,7 +59,7 @@ pub fn CopyLink(#[prop(into)] url: String) -> impl IntoView {
             });
         }
     };
-    let status = move || match state.get() {
+    let status = move || match state.try_get().unwrap_or(CopyState::Idle) {
         CopyState::Copied => t_string!(i18n, share.copied).to_string(),
         CopyState::Manual => t_string!(i18n, share.copy_fallback).to_string(),
         CopyState::Idle => String::new(),

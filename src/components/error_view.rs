@@ -7,15 +7,12 @@ use leptos::prelude::*;
 
 /// The message for one failure, with a retry.
 #[component]
-pub fn ErrorView(error: ApiError, #[prop(into)] retry: Callback<()>, #[prop(optional, into)] title: Option<Signal<String>>) -> impl IntoView {
+pub fn ErrorView(error: ApiError, #[prop(into)] retry: Callback<()>, #[prop(optional, into)] title: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     if error == ApiError::NotFound {
         return view! { <NotFound/> }.into_any();
     }
-    let title = move || match title {
-        Some(t) => t.get(),
-        None => t_string!(i18n, error.title).to_string(),
-    };
+    let title = title.unwrap_or_else(|| tu_string!(i18n, error.title).to_string());
     let message = move || match &error {
         ApiError::Offline => t_string!(i18n, error.offline).to_string(),
         ApiError::Timeout => t_string!(i18n, error.timeout).to_string(),

@@ -18,11 +18,15 @@ pub fn Header() -> impl IntoView {
     let lang = shell.lang.get_untracked();
     let menu_open = RwSignal::new(false);
     let location = use_location();
-    // Close the menu whenever the reader goes somewhere.
-    Effect::new(move |_| {
-        location.pathname.track();
-        menu_open.set(false);
-    });
+    // Following a link in the open menu closes it. (Not an effect on the location: the header may
+    // already be gone when the location changes, as it is drawn anew for another language.)
+    let close_on_link = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let on_link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a").ok().flatten());
+        if on_link.is_some() {
+            menu_open.set(false);
+        }
+    };
     let current_section = move || {
         let path = location.pathname.get();
         let base = crate::config::router_base();
@@ -46,7 +50,7 @@ pub fn Header() -> impl IntoView {
             <div class="site-header__bar">
                 <a class="site-name" href=crate::config::href(&home_path(&lang))>{shell.site.name.clone()}</a>
                 <button type="button" class="icon-button menu-button" aria-controls="site-menu"
-                    aria-expanded=move || menu_open.get().to_string() on:click=move |_| menu_open.update(|o| *o = !*o)>
+                    aria-expanded=move || menu_open.try_get().unwrap_or(false).to_string() on:click=move |_| menu_open.update(|o| *o = !*o)>
                     <Icon name="menu"/>
                     <span class="visually-hidden">{t!(i18n, nav.menu)}</span>
                 </button>
@@ -55,7 +59,7 @@ pub fn Header() -> impl IntoView {
                     <LanguageSwitch/>
                 </div>
             </div>
-            <div id="site-menu" class="site-menu" class:site-menu--open=move || menu_open.get()>
+            <div id="site-menu" class="site-menu" class:site-menu--open=move || menu_open.try_get().unwrap_or(false) on:click=close_on_link>
                 <SearchBox/>
                 <nav class="section-nav" aria-label=move || t_string!(i18n, nav.sections).to_string()>
                     <ul>{sections}</ul>

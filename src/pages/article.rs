@@ -101,7 +101,7 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
             <p class="print-source">{move || t_string!(i18n, share.source, site = site_name.clone(), url = url.clone()).to_string()}</p>
         </article>
         <AdSlot/>
-        <StoryList title=Signal::derive(move || t_string!(i18n, article.related).to_string()) stories=article.related.clone()/>
+        <StoryList title=tu_string!(i18n, article.related).to_string() stories=article.related.clone()/>
         <MoreFromSection section=s.section.clone() section_name exclude=s.id.clone()/>
     }
 }
@@ -136,11 +136,11 @@ fn hreflang_links(article: &Article, lang: &str) -> impl IntoView {
 
 /// A titled list of story links; nothing at all when the list is empty.
 #[component]
-fn StoryList(title: Signal<String>, stories: Vec<Summary>) -> impl IntoView {
+fn StoryList(title: String, stories: Vec<Summary>) -> impl IntoView {
     (!stories.is_empty()).then(|| {
         view! {
             <section class="story-list">
-                <h2 class="box-title">{move || title.get()}</h2>
+                <h2 class="box-title">{title}</h2>
                 <ul>{stories.into_iter().map(|s| view! { <li><StoryLink summary=s/></li> }).collect_view()}</ul>
             </section>
         }
@@ -156,12 +156,13 @@ fn MoreFromSection(section: String, section_name: String, exclude: String) -> im
         let (lang, section) = (lang.get(), section.clone());
         async move { api::feed(&lang, &section, 1).await }
     });
-    let title = Signal::derive(move || t_string!(i18n, article.more_from, section = section_name.clone()).to_string());
+    // Plain text, not a derived signal: the page is drawn anew when the language changes.
+    let title = tu_string!(i18n, article.more_from, section = section_name).to_string();
     view! {
         <Suspense fallback=|| ()>
             {move || feed.get().and_then(Result::ok).map(|page| {
                 let stories = page.items.iter().filter(|s| s.id != exclude).take(4).cloned().collect();
-                view! { <StoryList title stories/> }
+                view! { <StoryList title=title.clone() stories/> }
             })}
         </Suspense>
     }

@@ -116,7 +116,7 @@ fn FeedList(feed: UseFeedReturn, show_section: bool) -> impl IntoView {
         <div class="feed-end">
             <div node_ref=sentinel class="feed-sentinel" aria-hidden="true"></div>
             <p class="feed-status" role="status">
-                {move || match status.get() {
+                {move || match status.try_get().unwrap_or(FeedStatus::Ready) {
                     FeedStatus::Loading => t_string!(i18n, feed.loading).to_string(),
                     FeedStatus::Done => t_string!(i18n, feed.no_more).to_string(),
                     _ => String::new(),
@@ -124,7 +124,7 @@ fn FeedList(feed: UseFeedReturn, show_section: bool) -> impl IntoView {
             </p>
             {move || match status.get() {
                 FeedStatus::Failed(error) if !items.with(Vec::is_empty) => Some(view! {
-                    <ErrorView error retry=move |_| load_more.run(()) title=Signal::derive(move || t_string!(i18n, feed.page_error).to_string())/>
+                    <ErrorView error retry=move |_| load_more.run(()) title=tu_string!(i18n, feed.page_error).to_string()/>
                 }),
                 _ => None,
             }}

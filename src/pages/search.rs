@@ -66,7 +66,7 @@ pub fn SearchPage() -> impl IntoView {
                 {move || index.get().map(|result| match result {
                     Ok(index) => view! { <Results index query limit/> }.into_any(),
                     Err(error) => view! {
-                        <ErrorView error retry=move |_| index.refetch() title=Signal::derive(move || t_string!(i18n, search.index_error).to_string())/>
+                        <ErrorView error retry=move |_| index.refetch() title=tu_string!(i18n, search.index_error).to_string()/>
                     }.into_any(),
                 })}
             </Suspense>
@@ -79,7 +79,7 @@ fn Results(index: Arc<SearchIndex>, query: Memo<String>, limit: RwSignal<usize>)
     let i18n = use_i18n();
     let lang = use_shell().lang;
     move || {
-        let q = query.get();
+        let q = query.try_get().unwrap_or_default();
         let words = query_words(&q);
         if words.is_empty() {
             return view! { <p class="search-page__message" role="status">{t!(i18n, search.empty_query)}</p> }.into_any();
@@ -92,7 +92,7 @@ fn Results(index: Arc<SearchIndex>, query: Memo<String>, limit: RwSignal<usize>)
         let total = hits.len();
         let shown = hits
             .iter()
-            .take(limit.get())
+            .take(limit.try_get().unwrap_or(PAGE))
             .map(|hit| {
                 let s = hit.summary;
                 let href = crate::config::href(&article_path(&lang.get_untracked(), &s.section, &s.id, &s.slug));

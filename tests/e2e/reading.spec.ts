@@ -55,6 +55,7 @@ test('Back restores the feed’s items and scroll position without refetching', 
   await page.goto('/en/');
   const feed = page.getByRole('feed');
   const cards = feed.getByRole('article');
+  await expect(cards).toHaveCount(12);
   await page.mouse.wheel(0, 5000);
   await expect.poll(() => cards.count()).toBeGreaterThan(24);
   // Stand well above the end of the feed, so nothing more loads, and let it settle.

@@ -1,0 +1,10 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+page.on('console', m => { if (!m.text().includes('integrity')) console.log('console:', m.text().slice(0,600)) });
+await page.goto('http://127.0.0.1:4174' + process.argv[2]);
+await page.waitForTimeout(1500);
+await page.getByRole('link', { name: process.argv[3] }).click();
+await page.waitForTimeout(1000);
+console.log(page.url(), await page.locator('main').innerText().then(t => t.slice(0, 200)));
+await browser.close();
