@@ -1,6 +1,6 @@
 // Issue 2: routes, data loading, the API base meta tag, and the CDN-style deep links.
 import { test, expect } from '@playwright/test';
-import { OTHER_API, useApi } from './helpers';
+import { OTHER_API, countRequests, useApi } from './helpers';
 
 test('/ redirects to the browser language, replacing the history entry', async ({ page }) => {
   await page.goto('/');
@@ -82,4 +82,34 @@ test('a language without UI strings shows its content with English UI', async ({
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.getByRole('heading', { level: 1, name: 'Latest news' })).toBeVisible();
   await expect(page.getByRole('feed').getByRole('link', { name: 'Article number 2' })).toBeVisible();
+});
+
+test('the app runs under its strict Content-Security-Policy with no violation', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as any).__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => (window as any).__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const csp = await (await page.request.get('/index.html')).text();
+  expect(csp).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  await page.goto('/en/');
+  await expect(page.getByRole('feed').getByRole('article').first()).toBeVisible();
+  await page.getByRole('feed').getByRole('link').nth(1).click();
+  await expect(page.locator('.article__headline')).toBeVisible();
+  await page.goto('/ru/search?q=%D0%BF%D0%B0%D1%80%D0%BB%D0%B0%D0%BC%D0%B5%D0%BD%D1%82');
+  await expect(page.locator('.search-result').first()).toBeVisible();
+  expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
+});
+
+test('the first API requests start before the WebAssembly runs, and are used', async ({ page }) => {
+  const counts = countRequests(page, /\/api\//);
+  await page.goto('/en/politics/1000/x');
+  await expect(page.locator('.article__headline')).toBeVisible();
+  const preloads = await page.locator('link[rel="preload"][as="fetch"][href*="/api/"]').evaluateAll((ls) => ls.map((l) => (l as HTMLLinkElement).href));
+  expect(preloads).toEqual([
+    'http://127.0.0.1:4173/api/v1/site.json',
+    'http://127.0.0.1:4173/api/v1/en/edition.json',
+    'http://127.0.0.1:4173/api/v1/en/articles/1000.json',
+  ]);
+  expect(counts.get('/api/v1/en/articles/1000.json')).toBe(1);
+  expect(counts.get('/api/v1/site.json')).toBe(1);
 });

@@ -12,7 +12,10 @@ export async function useApi(page: Page, base: string) {
         /<meta name="gazette-api-base" content="[^"]*">/,
         `<meta name="gazette-api-base" content="${base}">`,
       );
-      await route.fulfill({ response, body: html });
+      const headers = { ...response.headers() };
+      delete headers['content-encoding']; // the body is now plain text
+      delete headers['content-length'];
+      await route.fulfill({ status: response.status(), headers, body: html });
     },
   );
 }

@@ -1,0 +1,68 @@
+// Trunk post_build hook: makes dist/ ready for any static host.
+// - a Content-Security-Policy whose script hashes match this build's inline scripts, as a
+//   <meta http-equiv> in index.html and, with frame-ancestors, in _headers;
+// - _headers: long caching for hashed files, no-cache for the HTML, short for the API;
+// - _redirects for Netlify-style SPA fallback; 404.html for GitHub Pages when GAZETTE_404=1;
+// - precompressed .br and .gz siblings for text and wasm files.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
+const publicUrl = (process.env.TRUNK_PUBLIC_URL ?? '/').replace(/\/?$/, '/');
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+
+// Script hashes of every inline <script> (the pre-paint and preload scripts, Trunk's loader).
+const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
+  ([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`,
+);
+// An API on another host must be reachable by fetch; images may come from any https CDN.
+const apiBase = html.match(/<meta name="gazette-api-base" content="([^"]*)">/)?.[1] ?? 'api/v1/';
+const apiOrigin = /^https?:\/\//.test(apiBase) ? ` ${new URL(apiBase).origin}` : '';
+const policy = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
+  "style-src 'self'",
+  "img-src 'self' https: data:",
+  `connect-src 'self'${apiOrigin}`,
+  "font-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+];
+const metaPolicy = policy.join('; '); // frame-ancestors is ignored in a <meta>
+const headerPolicy = [...policy, "frame-ancestors 'none'"].join('; ');
+html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${metaPolicy}">`);
+writeFileSync(indexPath, html);
+
+const files = (function walk(d) {
+  return readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+})(dir).map((f) => relative(dir, f).split('\\').join('/'));
+const hashed = files.filter((f) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/.test(f));
+const headers = [
+  `${publicUrl}*`,
+  `  Content-Security-Policy: ${headerPolicy}`,
+  '  X-Content-Type-Options: nosniff',
+  '  Referrer-Policy: strict-origin-when-cross-origin',
+  `${publicUrl}index.html`,
+  '  Cache-Control: no-cache',
+  `${publicUrl}api/*`,
+  '  Cache-Control: public, max-age=60, stale-while-revalidate=600',
+  ...hashed.flatMap((f) => [`${publicUrl}${f}`, '  Cache-Control: public, max-age=31536000, immutable']),
+];
+writeFileSync(join(dir, '_headers'), headers.join('\n') + '\n');
+writeFileSync(join(dir, '_redirects'), `${publicUrl}* ${publicUrl}index.html 200\n`);
+if (process.env.GAZETTE_404 === '1') writeFileSync(join(dir, '404.html'), html);
+
+let packed = 0;
+for (const f of files.concat(['index.html'])) {
+  if (!/\.(html|js|css|wasm|json|svg)$/.test(f)) continue;
+  const buf = readFileSync(join(dir, f));
+  if (buf.length < 512) continue;
+  writeFileSync(join(dir, f + '.br'), brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  writeFileSync(join(dir, f + '.gz'), gzipSync(buf, { level: 9 }));
+  packed++;
+}
+console.log(`post-build: CSP with ${hashes.length} script hashes, _headers, _redirects, ${packed} files precompressed`);
