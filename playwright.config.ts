@@ -25,5 +25,11 @@ export default defineConfig({
       url: 'http://127.0.0.1:4173/index.html',
       reuseExistingServer: !process.env.CI,
     },
+    {
+      // The same app built with --public-url /news/ (./x test builds it into dist-news).
+      command: 'node tests/server.mjs --dir dist-news --port 4175 --base /news/',
+      url: 'http://127.0.0.1:4175/news/index.html',
+      reuseExistingServer: !process.env.CI,
+    },
   ],
 });

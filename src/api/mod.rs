@@ -3,6 +3,8 @@
 mod client;
 pub mod contract;
 pub mod error;
+#[cfg(test)]
+mod fuzz;
 
 pub use client::{join, TIMEOUT_MS};
 pub use contract::*;

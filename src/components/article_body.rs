@@ -36,16 +36,22 @@ fn inlines(runs: Vec<Inline>) -> impl IntoView {
 }
 
 fn inline(run: Inline) -> AnyView {
+    let target = link_target(&run);
     let text = match (run.bold, run.italic) {
         (true, true) => view! { <strong><em>{run.text}</em></strong> }.into_any(),
         (true, false) => view! { <strong>{run.text}</strong> }.into_any(),
         (false, true) => view! { <em>{run.text}</em> }.into_any(),
         (false, false) => run.text.into_any(),
     };
-    match run.href.as_deref().and_then(safe_href) {
+    match target {
         Some(href) => view! { <a href=href>{text}</a> }.into_any(),
         None => text,
     }
+}
+
+/// Where a run of text links to, if it may link at all.
+pub fn link_target(run: &Inline) -> Option<String> {
+    run.href.as_deref().and_then(safe_href)
 }
 
 /// An image with its caption and credit. Width and height reserve the space before it loads.

@@ -1,0 +1,127 @@
+// ./x bench: prints figures, asserts nothing. Serves the release dist/ with brotli like a CDN and
+// measures (1) boot file sizes, (2) Lighthouse 12 mobile, median of N runs, for home, a section and
+// an article, (3) in-app navigation from a click on a story to its article painted, median of 20,
+// with the article JSON cached and not cached, (4) search keystroke-to-results on 20,000 items.
+// Options: BENCH_RUNS (Lighthouse runs per page, default 3).
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { chromium } from 'playwright-core';
+
+const PORT = 4180;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const CHROME = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
+const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
+
+const server = spawn('node', ['tests/server.mjs', '--dir', 'dist', '--port', String(PORT)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 500));
+try {
+  sizes();
+  await lighthouseFigures();
+  await navigationFigures();
+} finally {
+  server.kill();
+}
+
+function sizes() {
+  console.log('\n## Boot files (raw / gzip / brotli)');
+  let wasmJs = 0;
+  for (const name of readdirSync('dist').filter((f) => /\.(wasm|js|css|html)$/.test(f))) {
+    const buf = readFileSync(join('dist', name));
+    const br = brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+    if (/\.(wasm|js)$/.test(name)) wasmJs += br;
+    console.log(`${name.padEnd(42)} ${kb(buf.length).padStart(10)} ${kb(gzipSync(buf, { level: 9 }).length).padStart(10)} ${kb(br).padStart(10)}`);
+  }
+  console.log(`wasm + js, brotli: ${kb(wasmJs)} (budget 150 KB)`);
+}
+
+async function lighthouseFigures() {
+  console.log(`\n## Lighthouse 12 mobile, median of ${RUNS}`);
+  const pages = { home: '/en/', section: '/en/economy', article: '/en/politics/1000/opposition-parties-debate-runs-late-into-the-night-0' };
+  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: FLAGS });
+  try {
+    console.log('page      perf  a11y  bp   seo   FCP ms  LCP ms  TBT ms  CLS     SI ms   bytes');
+    for (const [name, path] of Object.entries(pages)) {
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        const { lhr } = await lighthouse(ORIGIN + path, { port: chrome.port, output: 'json', logLevel: 'error' });
+        runs.push(lhr);
+      }
+      const cat = (id) => median(runs.map((r) => Math.round(r.categories[id].score * 100)));
+      const num = (id) => median(runs.map((r) => r.audits[id].numericValue));
+      console.log(`${name.padEnd(9)} ${String(cat('performance')).padStart(4)} ${String(cat('accessibility')).padStart(5)} ${String(cat('best-practices')).padStart(4)} ${String(cat('seo')).padStart(5)}`
+        + ` ${num('first-contentful-paint').toFixed(0).padStart(8)} ${num('largest-contentful-paint').toFixed(0).padStart(7)} ${num('total-blocking-time').toFixed(0).padStart(7)}`
+        + ` ${num('cumulative-layout-shift').toFixed(3).padStart(6)} ${num('speed-index').toFixed(0).padStart(7)} ${num('total-byte-weight').toFixed(0).padStart(8)}`);
+      const failing = runs[0] && Object.values(runs[0].audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary').map((a) => a.id);
+      if (failing.length) console.log(`          failing audits: ${failing.join(', ')}`);
+    }
+  } finally {
+    await chrome.kill();
+  }
+}
+
+async function navigationFigures() {
+  console.log('\n## In-app navigation: click on a story → article painted, median of 20');
+  const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS.filter((f) => !f.startsWith('--headless')) });
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    document.addEventListener('click', (e) => {
+      if (!(e.target instanceof Element) || !e.target.closest('[role=feed] a')) return;
+      performance.mark('story-click');
+      const done = () => requestAnimationFrame(() => { performance.measure('story-to-article', 'story-click'); });
+      const observer = new MutationObserver(() => {
+        if (document.querySelector('.article__headline')) { observer.disconnect(); done(); }
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    }, true);
+  });
+  await page.goto(`${ORIGIN}/en/`);
+  const cards = page.locator('[role=feed] article');
+  while ((await cards.count()) < 24) { await page.mouse.wheel(0, 2000); await page.waitForTimeout(100); }
+  const measureClick = async (i) => {
+    await cards.nth(i).locator('h2 a').click();
+    await page.locator('.article__headline').waitFor();
+    await page.waitForTimeout(50);
+    const last = await page.evaluate(() => performance.getEntriesByName('story-to-article').at(-1).duration);
+    await page.goBack();
+    await cards.nth(23).waitFor();
+    return last;
+  };
+  const uncached = [];
+  for (let i = 0; i < 20; i++) uncached.push(await measureClick(i)); // first visits: JSON fetched
+  const cached = [];
+  for (let i = 0; i < 20; i++) cached.push(await measureClick(i)); // the same stories: JSON in memory
+  console.log(`not cached: ${median(uncached).toFixed(1)} ms`);
+  console.log(`cached:     ${median(cached).toFixed(1)} ms`);
+
+  console.log('\n## Search: keystroke to results, 20,000-item index');
+  const items = JSON.parse(readFileSync('dist/api/v1/en/search-index.json', 'utf8')).items;
+  const big = Array.from({ length: 20000 }, (_, i) => ({ ...items[i % items.length], id: String(100000 + i), title: `${items[i % items.length].title} ${i}` }));
+  await page.route('**/en/search-index.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify({ items: big }) }));
+  await page.goto(`${ORIGIN}/en/search`);
+  const input = page.locator('#search-page-input');
+  await input.waitFor();
+  const times = [];
+  for (const word of ['budget', 'council', 'wrestlers', 'xyzzy', 'night']) {
+    await input.fill('');
+    await page.waitForTimeout(100);
+    const t = await page.evaluate(async (w) => {
+      const el = document.querySelector('#search-page-input');
+      const start = performance.now();
+      el.value = w;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      return performance.now() - start;
+    }, word);
+    times.push(t);
+  }
+  console.log(`keystroke → results painted: median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (5 queries)`);
+  await browser.close();
+}

@@ -1,0 +1,44 @@
+// Issue 6: hosting under a sub-path, and the files a static host needs.
+import { test, expect } from '@playwright/test';
+import { readFileSync, existsSync } from 'node:fs';
+
+const NEWS = 'http://127.0.0.1:4175/news/';
+
+test('under /news/ the routes, assets and API base all follow the public URL', async ({ page }) => {
+  const outside: string[] = [];
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.host === '127.0.0.1:4175' && !u.pathname.startsWith('/news/')) outside.push(u.pathname);
+  });
+  await page.goto(NEWS);
+  await expect(page).toHaveURL(`${NEWS}en/`);
+  const first = page.getByRole('feed').getByRole('article').first();
+  await expect(first.getByRole('img')).toHaveJSProperty('complete', true);
+  await first.getByRole('heading').getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(`^${NEWS}en/politics/1000/`));
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /^http:\/\/127\.0\.0\.1:4175\/news\/en\/politics\/1000\//);
+  await page.getByRole('link', { name: 'RU Русский' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${NEWS}ru/politics/2000/`));
+  await page.getByRole('navigation', { name: 'Разделы', exact: true }).getByRole('link', { name: 'Спорт' }).click();
+  await expect(page).toHaveURL(`${NEWS}ru/sport`);
+  await page.goto(`${NEWS}en/culture`); // a deep link, cold
+  await expect(page.getByRole('heading', { level: 1, name: 'Culture' })).toBeVisible();
+  expect(outside).toEqual([]);
+});
+
+test('dist has the files static hosts read', () => {
+  const headers = readFileSync('dist/_headers', 'utf8');
+  expect(headers).toContain("frame-ancestors 'none'");
+  expect(headers).toMatch(/\/gazette-[0-9a-f]{16}_bg\.wasm\n  Cache-Control: public, max-age=31536000, immutable/);
+  expect(readFileSync('dist/_redirects', 'utf8')).toBe('/* /index.html 200\n');
+  expect(readFileSync('dist-news/_redirects', 'utf8')).toBe('/news/* /news/index.html 200\n');
+  expect(existsSync('dist/404.html')).toBe(false); // Cloudflare Pages' SPA mode needs none
+  const wasm = readFileSync('dist/_headers', 'utf8').match(/\/(gazette-[0-9a-f]{16}_bg\.wasm)/)![1];
+  expect(existsSync(`dist/${wasm}.br`) && existsSync(`dist/${wasm}.gz`)).toBe(true);
+});
+
+test('precompressed files are served to browsers that accept them', async ({ request }) => {
+  const res = await request.get('/api/v1/en/search-index.json', { headers: { 'accept-encoding': 'br' } });
+  expect(res.headers()['content-encoding']).toBe('br');
+  expect((await res.json()).items.length).toBe(168);
+});
