@@ -38,7 +38,10 @@ fn FeedView(lang: String, feed: String) -> impl IntoView {
     let is_home = section.is_none();
     let site_name = shell.site.name.clone();
     let title = section.as_ref().map(|s| s.title.clone());
-    let description = section.as_ref().map(|s| s.description.clone()).unwrap_or_default();
+    let description = match &section {
+        Some(s) => s.description.clone(),
+        None => format!("{} — {}", shell.site.name, tu_string!(i18n, feed.latest)),
+    };
     let canonical = format!("{}{}", crate::config::site_root(), crate::links::section_path(&lang, &feed).trim_start_matches('/'));
     let heading = match section {
         Some(section) => view! { <SectionBox section/> }.into_any(),
