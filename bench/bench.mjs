@@ -7,17 +7,13 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
-import lighthouse from 'lighthouse';
-import * as chromeLauncher from 'chrome-launcher';
 import { chromium } from 'playwright-core';
+import { CHROME_FLAGS as FLAGS, measure, median, print } from './lighthouse.mjs';
 
 const PORT = 4180;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CHROME = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
 const server = spawn('node', ['tests/server.mjs', '--dir', 'dist', '--port', String(PORT)], { stdio: 'ignore' });
@@ -44,27 +40,7 @@ function sizes() {
 
 async function lighthouseFigures() {
   console.log(`\n## Lighthouse 12 mobile, median of ${RUNS}`);
-  const pages = { home: '/en/', section: '/en/economy', article: '/en/politics/1000/opposition-parties-debate-runs-late-into-the-night-0' };
-  const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: FLAGS });
-  try {
-    console.log('page      perf  a11y  bp   seo   FCP ms  LCP ms  TBT ms  CLS     SI ms   bytes');
-    for (const [name, path] of Object.entries(pages)) {
-      const runs = [];
-      for (let i = 0; i < RUNS; i++) {
-        const { lhr } = await lighthouse(ORIGIN + path, { port: chrome.port, output: 'json', logLevel: 'error' });
-        runs.push(lhr);
-      }
-      const cat = (id) => median(runs.map((r) => Math.round(r.categories[id].score * 100)));
-      const num = (id) => median(runs.map((r) => r.audits[id].numericValue));
-      console.log(`${name.padEnd(9)} ${String(cat('performance')).padStart(4)} ${String(cat('accessibility')).padStart(5)} ${String(cat('best-practices')).padStart(4)} ${String(cat('seo')).padStart(5)}`
-        + ` ${num('first-contentful-paint').toFixed(0).padStart(8)} ${num('largest-contentful-paint').toFixed(0).padStart(7)} ${num('total-blocking-time').toFixed(0).padStart(7)}`
-        + ` ${num('cumulative-layout-shift').toFixed(3).padStart(6)} ${num('speed-index').toFixed(0).padStart(7)} ${num('total-byte-weight').toFixed(0).padStart(8)}`);
-      const failing = runs[0] && Object.values(runs[0].audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary').map((a) => a.id);
-      if (failing.length) console.log(`          failing audits: ${failing.join(', ')}`);
-    }
-  } finally {
-    await chrome.kill();
-  }
+  print(await measure(ORIGIN, RUNS, CHROME));
 }
 
 async function navigationFigures() {

@@ -1,0 +1,29 @@
+// CI gate: Lighthouse mobile, one run per page, on the release dist/ served with brotli.
+// Fails on accessibility, best practices or SEO below 100, or CLS above 0.01. Performance, FCP,
+// LCP and TBT are printed against their budgets but not enforced yet (see README, Performance).
+import { spawn } from 'node:child_process';
+import { measure, print } from '../bench/lighthouse.mjs';
+
+const PORT = 4181;
+const server = spawn('node', ['tests/server.mjs', '--dir', 'dist', '--port', String(PORT)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 500));
+let rows;
+try {
+  rows = await measure(`http://127.0.0.1:${PORT}`, 1);
+} finally {
+  server.kill();
+}
+print(rows);
+let passed = 0, failed = 0;
+const check = (ok, what) => { if (ok) passed++; else { failed++; console.error(`FAIL ${what}`); } };
+for (const r of rows) {
+  check(r.accessibility === 100, `${r.name}: accessibility ${r.accessibility} < 100`);
+  check(r.bestPractices === 100, `${r.name}: best practices ${r.bestPractices} < 100`);
+  check(r.seo === 100, `${r.name}: SEO ${r.seo} < 100`);
+  check(r.cls <= 0.01, `${r.name}: CLS ${r.cls.toFixed(3)} > 0.01`);
+  const unmet = [r.performance < 95 && `performance ${r.performance} (≥ 95)`, r.fcp > 1000 && `FCP ${r.fcp.toFixed(0)} ms (≤ 1000)`,
+    r.lcp > 2500 && `LCP ${r.lcp.toFixed(0)} ms (≤ 2500)`, r.tbt > 100 && `TBT ${r.tbt.toFixed(0)} ms (≤ 100)`].filter(Boolean);
+  if (unmet.length) console.log(`${r.name}: not yet within budget: ${unmet.join(', ')}`);
+}
+console.log(`lighthouse: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
