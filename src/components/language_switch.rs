@@ -1,5 +1,9 @@
 //! Links to the other languages of the outlet, by the labels `site.json` gives ("RU", "ARM").
 //! Each keeps the reader's place (see `links::language_switch_path`).
+//!
+//! The links load the other language as a new page (`rel="external"`, so the router lets the
+//! browser navigate): every string, resource and cache of the old language goes with the old page,
+//! instead of racing a frame redrawn in place while the old page's requests are still pending.
 use crate::app::use_shell;
 use crate::i18n::*;
 use crate::links::language_switch_path;
@@ -32,7 +36,7 @@ pub fn LanguageSwitch() -> impl IntoView {
             };
             view! {
                 <li hidden=hidden>
-                    <a href=href hreflang=language.code.clone() lang=language.code.clone()>
+                    <a href=href rel="alternate external" hreflang=language.code.clone() lang=language.code.clone()>
                         {language.label.clone()}
                         <span class="visually-hidden">" " {language.name.clone()}</span>
                     </a>

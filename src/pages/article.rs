@@ -160,7 +160,7 @@ fn MoreFromSection(section: String, section_name: String, exclude: String) -> im
     let title = tu_string!(i18n, article.more_from, section = section_name).to_string();
     view! {
         <Suspense fallback=|| ()>
-            {move || feed.get().and_then(Result::ok).map(|page| {
+            {move || feed.try_get().flatten().and_then(Result::ok).map(|page| {
                 let stories = page.items.iter().filter(|s| s.id != exclude).take(4).cloned().collect();
                 view! { <StoryList title=title.clone() stories/> }
             })}
