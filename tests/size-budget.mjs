@@ -9,7 +9,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 // every size win until it meets the budget. Lower CEILING when the size drops; never raise it
 // without saying why in the commit.
 const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
-const CEILING_WASM_JS_BROTLI = 280_000;
+const CEILING_WASM_JS_BROTLI = 270_000;
 const BUDGET_CSS_BROTLI = 15_000;
 const dist = process.argv[2] ?? 'dist';
 const files = readdirSync(dist).filter((f) => /\.(wasm|js|css|html)$/.test(f));

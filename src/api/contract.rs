@@ -3,7 +3,8 @@
 //! Decoding is strict where a missing field would leave the reader with nothing useful (ids,
 //! titles) and lenient where the contract says so: unknown fields are ignored, a body block of an
 //! unknown type or with a broken shape is skipped, and a broken image is treated as no image.
-use serde::{de::IgnoredAny, Deserialize, Deserializer};
+use serde::Deserialize;
+use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 
 /// `site.json`: who the outlet is and which languages it publishes in.
@@ -69,36 +70,28 @@ pub struct SummaryList {
 
 /// What a feed, a search result or a related-story box shows of an article.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(from = "RawSummary")]
 pub struct Summary {
     pub id: String,
     pub slug: String,
     pub section: String,
     pub title: String,
-    #[serde(default)]
     pub lead: String,
     pub published_at: String,
-    #[serde(default)]
     pub views: u64,
-    #[serde(default, deserialize_with = "lenient_option")]
     pub image: Option<Image>,
 }
 
 /// `{lang}/articles/{id}.json`: a Summary plus the story itself.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(from = "RawArticle")]
 pub struct Article {
-    #[serde(flatten)]
     pub summary: Summary,
-    #[serde(default)]
     pub updated_at: Option<String>,
-    #[serde(default, deserialize_with = "lenient_option")]
     pub author: Option<Author>,
-    #[serde(default, deserialize_with = "lenient_vec")]
     pub body: Vec<Block>,
-    #[serde(default)]
     pub tags: Vec<String>,
-    #[serde(default, deserialize_with = "lenient_vec")]
     pub related: Vec<Summary>,
-    #[serde(default)]
     pub translations: BTreeMap<String, String>,
 }
 
@@ -120,33 +113,14 @@ pub struct Image {
     pub credit: Option<String>,
 }
 
-/// One block of an article body, tagged by `"type"`.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(tag = "type", rename_all = "snake_case")]
+/// One block of an article body (tagged by `"type"` in the JSON).
+#[derive(Clone, Debug, PartialEq)]
 pub enum Block {
-    Paragraph {
-        content: Vec<Inline>,
-    },
-    Heading {
-        #[serde(default = "default_heading_level")]
-        level: u8,
-        text: String,
-    },
-    Quote {
-        content: Vec<Inline>,
-        #[serde(default)]
-        cite: Option<String>,
-    },
+    Paragraph { content: Vec<Inline> },
+    Heading { level: u8, text: String },
+    Quote { content: Vec<Inline>, cite: Option<String> },
     Image(Image),
-    List {
-        #[serde(default)]
-        ordered: bool,
-        items: Vec<Vec<Inline>>,
-    },
-}
-
-fn default_heading_level() -> u8 {
-    2
+    List { ordered: bool, items: Vec<Vec<Inline>> },
 }
 
 /// A run of text with optional emphasis and link. `text` is always shown as text.
@@ -161,40 +135,138 @@ pub struct Inline {
     pub href: Option<String>,
 }
 
-/// Either a value that decoded, or anything else, which is dropped.
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Lenient<T> {
-    Ok(T),
-    Bad(IgnoredAny),
+// What follows is the wire shape. Lenient parts are kept as raw JSON and decoded one by one, so a
+// broken element is dropped alone. (Plain structs rather than serde's tagged, untagged and
+// flattened enums: those buffer every value; dropping them saved ~8 KB of brotli WebAssembly.)
+
+type Raw = Box<RawValue>;
+
+/// Decodes a raw element, or drops it.
+fn lenient<T: serde::de::DeserializeOwned>(raw: &RawValue) -> Option<T> {
+    serde_json::from_str(raw.get()).ok()
 }
 
-impl<T> Lenient<T> {
-    fn ok(self) -> Option<T> {
-        match self {
-            Lenient::Ok(value) => Some(value),
-            Lenient::Bad(_) => None,
+#[derive(Deserialize)]
+struct RawSummary {
+    id: String,
+    slug: String,
+    section: String,
+    title: String,
+    #[serde(default)]
+    lead: String,
+    published_at: String,
+    #[serde(default)]
+    views: u64,
+    #[serde(default)]
+    image: Option<Raw>,
+}
+
+impl From<RawSummary> for Summary {
+    fn from(r: RawSummary) -> Self {
+        Summary {
+            image: r.image.as_deref().and_then(lenient),
+            id: r.id,
+            slug: r.slug,
+            section: r.section,
+            title: r.title,
+            lead: r.lead,
+            published_at: r.published_at,
+            views: r.views,
         }
     }
 }
 
-/// A list whose broken elements are skipped instead of failing the whole document.
-fn lenient_vec<'de, D, T>(deserializer: D) -> Result<Vec<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    let items = Option::<Vec<Lenient<T>>>::deserialize(deserializer)?;
-    Ok(items.unwrap_or_default().into_iter().filter_map(Lenient::ok).collect())
+#[derive(Deserialize)]
+struct RawArticle {
+    id: String,
+    slug: String,
+    section: String,
+    title: String,
+    #[serde(default)]
+    lead: String,
+    published_at: String,
+    #[serde(default)]
+    views: u64,
+    #[serde(default)]
+    image: Option<Raw>,
+    #[serde(default)]
+    updated_at: Option<String>,
+    #[serde(default)]
+    author: Option<Raw>,
+    #[serde(default)]
+    body: Option<Vec<Raw>>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    related: Option<Vec<Raw>>,
+    #[serde(default)]
+    translations: BTreeMap<String, String>,
 }
 
-/// An optional value that becomes `None` when it is null, missing or broken.
-fn lenient_option<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
-where
-    D: Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    Ok(Option::<Lenient<T>>::deserialize(deserializer)?.and_then(Lenient::ok))
+impl From<RawArticle> for Article {
+    fn from(r: RawArticle) -> Self {
+        let summary = Summary::from(RawSummary {
+            id: r.id,
+            slug: r.slug,
+            section: r.section,
+            title: r.title,
+            lead: r.lead,
+            published_at: r.published_at,
+            views: r.views,
+            image: r.image,
+        });
+        Article {
+            summary,
+            updated_at: r.updated_at,
+            author: r.author.as_deref().and_then(lenient),
+            body: r.body.unwrap_or_default().iter().filter_map(|b| lenient::<RawBlock>(b)?.into_block()).collect(),
+            tags: r.tags,
+            related: r.related.unwrap_or_default().iter().filter_map(|s| lenient(s)).collect(),
+            translations: r.translations,
+        }
+    }
+}
+
+/// Every field any block type may have; `into_block` keeps the ones its type needs.
+#[derive(Deserialize)]
+struct RawBlock {
+    #[serde(rename = "type")]
+    kind: String,
+    content: Option<Vec<Inline>>,
+    level: Option<u8>,
+    text: Option<String>,
+    cite: Option<String>,
+    src: Option<String>,
+    #[serde(default)]
+    alt: String,
+    width: Option<u32>,
+    height: Option<u32>,
+    caption: Option<String>,
+    credit: Option<String>,
+    #[serde(default)]
+    ordered: bool,
+    items: Option<Vec<Vec<Inline>>>,
+}
+
+impl RawBlock {
+    /// The block, or `None` for an unknown type or a block missing what its type needs.
+    fn into_block(self) -> Option<Block> {
+        Some(match self.kind.as_str() {
+            "paragraph" => Block::Paragraph { content: self.content? },
+            "heading" => Block::Heading { level: if self.level == Some(3) { 3 } else { 2 }, text: self.text? },
+            "quote" => Block::Quote { content: self.content?, cite: self.cite },
+            "image" => Block::Image(Image {
+                src: self.src?,
+                alt: self.alt,
+                width: self.width?,
+                height: self.height?,
+                caption: self.caption,
+                credit: self.credit,
+            }),
+            "list" => Block::List { ordered: self.ordered, items: self.items? },
+            _ => return None,
+        })
+    }
 }
 
 #[cfg(test)]

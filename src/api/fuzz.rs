@@ -65,7 +65,7 @@ proptest! {
     #[test]
     fn arbitrary_bodies_inside_a_valid_article(body in prop::collection::vec(any_json(), 0..8)) {
         let article = json!({"id": "1", "slug": "s", "section": "x", "title": "t", "published_at": "2025-01-01T00:00:00Z", "body": body});
-        let decoded: Article = serde_json::from_value(article).expect("a valid article with any body decodes");
+        let decoded: Article = serde_json::from_str(&article.to_string()).expect("a valid article with any body decodes");
         for href in links_in(&decoded) {
             prop_assert!(!unsafe_link(&href), "unsafe link survived: {href}");
         }

@@ -85,47 +85,56 @@ pub fn network_name(network: &str) -> String {
     }
 }
 
+/// An outlink shown as an icon: where it goes, which icon, and its accessible name.
+struct IconLink {
+    href: String,
+    icon: String,
+    name: String,
+}
+
+/// A labelled list of icon links opening in a new tab; links with unsafe URLs are left out.
 #[component]
-fn SocialLinks(links: Vec<SocialLink>) -> impl IntoView {
-    let i18n = use_i18n();
+fn IconLinks(class: &'static str, label: String, links: Vec<IconLink>) -> impl IntoView {
     let items = links
         .into_iter()
         .filter_map(|link| {
-            let href = safe_href(&link.url)?;
-            let name = network_name(&link.network);
+            let href = safe_href(&link.href)?;
             Some(view! {
                 <li>
-                    <a class="social-link" href=href rel="noopener noreferrer" target="_blank" aria-label=name.clone() title=name>
-                        <Icon name=link.network.clone()/>
+                    <a href=href rel="noopener noreferrer" target="_blank" aria-label=link.name.clone() title=link.name>
+                        <Icon name=link.icon/>
                     </a>
                 </li>
             })
         })
         .collect_view();
-    view! { <ul class="social-links" aria-label=move || t_string!(i18n, nav.social).to_string()>{items}</ul> }
+    view! { <ul class=class aria-label=label>{items}</ul> }
+}
+
+// Plain text rather than reactive: the header is drawn anew for each language.
+#[component]
+fn SocialLinks(links: Vec<SocialLink>) -> impl IntoView {
+    let i18n = use_i18n();
+    let links = links
+        .into_iter()
+        .map(|l| IconLink { name: network_name(&l.network), href: l.url, icon: l.network })
+        .collect();
+    view! { <IconLinks class="social-links" label=tu_string!(i18n, nav.social).to_string() links/> }
 }
 
 #[component]
 fn AppLinks(links: Vec<AppLink>) -> impl IntoView {
     let i18n = use_i18n();
-    let items = links
+    let links = links
         .into_iter()
-        .filter_map(|link| {
-            let href = safe_href(&link.url)?;
-            let store = link.store.clone();
-            let label = move || match store.as_str() {
-                "app_store" => t_string!(i18n, nav.app_store).to_string(),
-                "google_play" => t_string!(i18n, nav.google_play).to_string(),
+        .map(|l| {
+            let name = match l.store.as_str() {
+                "app_store" => tu_string!(i18n, nav.app_store).to_string(),
+                "google_play" => tu_string!(i18n, nav.google_play).to_string(),
                 other => other.to_string(),
             };
-            Some(view! {
-                <li>
-                    <a class="app-link" href=href rel="noopener noreferrer" target="_blank" aria-label=label.clone() title=label>
-                        <Icon name=link.store.clone()/>
-                    </a>
-                </li>
-            })
+            IconLink { name, href: l.url, icon: l.store }
         })
-        .collect_view();
-    view! { <ul class="app-links" aria-label=move || t_string!(i18n, nav.apps).to_string()>{items}</ul> }
+        .collect();
+    view! { <IconLinks class="app-links" label=tu_string!(i18n, nav.apps).to_string() links/> }
 }
