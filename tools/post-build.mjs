@@ -34,7 +34,10 @@ const policy = [
 ];
 const metaPolicy = policy.join('; '); // frame-ancestors is ignored in a <meta>
 const headerPolicy = [...policy, "frame-ancestors 'none'"].join('; ');
-html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${metaPolicy}">`);
+// Not in `trunk serve` development builds: Trunk injects its live-reload script after this hook.
+if (process.env.TRUNK_PROFILE !== 'debug') {
+  html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${metaPolicy}">`);
+}
 writeFileSync(indexPath, html);
 
 const files = (function walk(d) {

@@ -1,6 +1,6 @@
 // Issue 5: copy link, share, print, search, and the header and footer.
 import { test, expect } from '@playwright/test';
-import { OTHER_API, useApi } from './helpers';
+import { OTHER_API, countRequests, useApi } from './helpers';
 
 const PATH = '/en/politics/1000/opposition-parties-debate-runs-late-into-the-night-0';
 const URL_ = `http://127.0.0.1:4173${PATH}`;
@@ -124,7 +124,8 @@ test('search ignores case and diacritics across scripts, and every word must mat
   await expect(page.getByText('Nothing found for “story zebra”.')).toBeVisible();
 });
 
-test('typing on the search page updates results as you type', async ({ page }) => {
+test('typing on the search page updates results as you type, from one index download', async ({ page }) => {
+  const counts = countRequests(page, /search-index\.json$/);
   await page.goto('/en/search');
   await expect(page.getByText('Type a word or two to search the archive.')).toBeVisible();
   const input = page.locator('#search-page-input');
@@ -133,6 +134,9 @@ test('typing on the search page updates results as you type', async ({ page }) =
   await expect(page.locator('.search-result').first()).toContainText('wrestlers');
   await input.fill('');
   await expect(page.getByText('Type a word or two to search the archive.')).toBeVisible();
+  await input.fill('council');
+  await expect(page.locator('.search-result').first()).toContainText('council');
+  expect([...counts.values()]).toEqual([1]);
 });
 
 test('a search index that fails to load has its own message and retry', async ({ page }) => {
