@@ -31,5 +31,11 @@ export default defineConfig({
       url: 'http://127.0.0.1:4175/news/index.html',
       reuseExistingServer: !process.env.CI,
     },
+    {
+      // dist-news with only its meta tag pointed at an API on another origin (the fixtures).
+      command: 'node tests/server.mjs --dir dist-news --port 4176 --base /news/ --api-base http://127.0.0.1:4173/fixtures/other/',
+      url: 'http://127.0.0.1:4176/news/index.html',
+      reuseExistingServer: !process.env.CI,
+    },
   ],
 });

@@ -42,3 +42,15 @@ test('precompressed files are served to browsers that accept them', async ({ req
   expect(res.headers()['content-encoding']).toBe('br');
   expect((await res.json()).items.length).toBe(168);
 });
+
+test('an API on another origin works under the built CSP when only the meta tag is edited', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) violations.push(m.text()); });
+  const other = 'http://127.0.0.1:4176/news/';
+  await page.goto(other);
+  await expect(page).toHaveURL(`${other}en/`);
+  await expect(page.getByRole('link', { name: 'Riverside Post' })).toBeVisible();
+  await page.getByRole('feed').getByRole('link', { name: 'Story number 3' }).click();
+  await expect(page.locator('.article__headline')).toHaveText('Story number 3');
+  expect(violations).toEqual([]);
+});
