@@ -36,6 +36,12 @@ pub fn site_root() -> String {
     format!("{origin}{}", public_base())
 }
 
+/// The absolute URL of an in-app path (`/en/politics` → `https://host/news/en/politics`), for
+/// canonical, share and alternate links.
+pub fn absolute_url(path: &str) -> String {
+    format!("{}{}", site_root(), path.trim_start_matches('/'))
+}
+
 fn read_api_base() -> String {
     if cfg!(not(target_arch = "wasm32")) {
         return DEFAULT_API_BASE.into();

@@ -48,7 +48,7 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
     let s = &article.summary;
     let path = article_path(&lang, &s.section, &s.id, &s.slug);
     correct_address(&path, s);
-    let url = format!("{}{}", crate::config::site_root(), path.trim_start_matches('/'));
+    let url = crate::config::absolute_url(&path);
     shell.alternates.set(article.translations.iter().map(|(l, id)| (l.clone(), id.clone(), s.slug.clone())).collect());
     on_cleanup(move || shell.alternates.try_set(vec![]).map(|_| ()).unwrap_or(()));
     let section_name = section_title(&shell.edition, &s.section);
@@ -122,13 +122,12 @@ fn absolute(src: &str) -> String {
 }
 
 fn hreflang_links(article: &Article, lang: &str) -> impl IntoView {
-    let root = crate::config::site_root();
     let s = &article.summary;
     let own = (lang.to_string(), s.id.clone());
     std::iter::once(own)
         .chain(article.translations.iter().map(|(l, id)| (l.clone(), id.clone())))
         .map(|(l, id)| {
-            let href = format!("{root}{}", article_path(&l, &s.section, &id, &s.slug).trim_start_matches('/'));
+            let href = crate::config::absolute_url(&article_path(&l, &s.section, &id, &s.slug));
             view! { <Link rel="alternate" hreflang=l href/> }
         })
         .collect_view()

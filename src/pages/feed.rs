@@ -42,7 +42,11 @@ fn FeedView(lang: String, feed: String) -> impl IntoView {
         Some(s) => s.description.clone(),
         None => format!("{} — {}", shell.site.name, tu_string!(i18n, feed.latest)),
     };
-    let canonical = format!("{}{}", crate::config::site_root(), crate::links::section_path(&lang, &feed).trim_start_matches('/'));
+    let canonical = crate::config::absolute_url(&if is_home {
+        crate::links::home_path(&lang)
+    } else {
+        crate::links::section_path(&lang, &feed)
+    });
     let heading = match section {
         Some(section) => view! { <SectionBox section/> }.into_any(),
         None => view! { <h1 class="feed-title">{t!(i18n, feed.latest)}</h1> }.into_any(),
@@ -52,13 +56,15 @@ fn FeedView(lang: String, feed: String) -> impl IntoView {
         None => format!("{} — {site_name}", t_string!(i18n, feed.latest)),
     };
     let feed_state = use_feed(lang, feed);
-    if let Some(y) = feed_state.restored_scroll.filter(|_| crate::nav::take_history_navigation()) {
+    // Back/Forward into a feed drawn from memory: put the reader where they were.
+    let came_back = crate::nav::take_history_navigation();
+    if let (true, Some(y)) = (came_back, feed_state.restored_scroll) {
         request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
     }
     view! {
         <Title text=page_title/>
         <Meta name="description" content=description/>
-        <Link rel="canonical" href=if is_home { crate::config::site_root() + crate::links::home_path(&shell.lang.get_untracked()).trim_start_matches('/') } else { canonical }/>
+        <Link rel="canonical" href=canonical/>
         <div class="feed-layout" on:click=move |_| feed_state.remember_scroll.run(())>
             <div class="feed-main">
                 {heading}

@@ -27,6 +27,10 @@ test('a section page shows its box and stories', async ({ page }) => {
   await expect(page.getByRole('feed').getByRole('article').first()).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Sections', exact: true }).getByRole('link', { name: 'Economy' })).toHaveAttribute('aria-current', 'page');
   await expect(page).toHaveTitle('Economy — Highland Ledger');
+  await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute('href', 'http://127.0.0.1:4173/en/economy');
+  await page.goto('/en/');
+  await expect(page.locator('head link[rel="canonical"]')).toHaveAttribute('href', 'http://127.0.0.1:4173/en/');
+  await expect(page.locator('head meta[name="description"]')).toHaveAttribute('content', 'Highland Ledger — Latest news');
 });
 
 test('an article deep link loads cold', async ({ page }) => {
