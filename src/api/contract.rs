@@ -176,6 +176,8 @@ impl From<RawSummary> for Summary {
     }
 }
 
+/// Repeats `RawSummary`'s fields rather than `#[serde(flatten)]`ing it: flattening buffers the
+/// whole document, which is the cost this wire layer exists to avoid.
 #[derive(Deserialize)]
 struct RawArticle {
     id: String,
