@@ -69,7 +69,7 @@ test('another outlet through the meta tag: nothing of the demo is hard-coded', a
   await page.goto('/');
   await expect(page).toHaveURL(/\/en\/$/);
   await expect(page.getByRole('link', { name: 'Riverside Post' })).toBeVisible();
-  await expect(page.getByRole('navigation', { name: 'Sections', exact: true }).getByRole('link')).toHaveText(['Local', 'Arts']);
+  await expect(page.getByRole('navigation', { name: 'Sections', exact: true }).getByRole('link')).toHaveText(['Local', 'Arts', 'Культура']);
   await expect(page.getByRole('link', { name: 'YouTube' })).toHaveAttribute('href', 'https://www.youtube.com/@riverside-post');
   await expect(page.getByRole('link', { name: 'mastodon' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Telegram' })).toHaveCount(0); // javascript: URL dropped
@@ -116,4 +116,17 @@ test('the first API requests start before the WebAssembly runs, and are used', a
   ]);
   expect(counts.get('/api/v1/en/articles/1000.json')).toBe(1);
   expect(counts.get('/api/v1/site.json')).toBe(1);
+});
+
+test('sections, ids and slugs outside ASCII work end to end', async ({ page }) => {
+  await useApi(page, OTHER_API);
+  await page.goto('/en/');
+  await page.getByRole('navigation', { name: 'Sections', exact: true }).getByRole('link', { name: 'Культура' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Культура' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections', exact: true }).getByRole('link', { name: 'Культура' })).toHaveAttribute('aria-current', 'page');
+  await page.getByRole('feed').getByRole('link', { name: 'Unicode slug story' }).click();
+  await expect(page.locator('.article__headline')).toHaveText('Unicode slug story');
+  await expect(page.getByText('Body of the unicode story.')).toBeVisible();
+  await page.reload(); // cold deep link to the same address
+  await expect(page.locator('.article__headline')).toHaveText('Unicode slug story');
 });
