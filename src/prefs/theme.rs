@@ -74,9 +74,13 @@ pub fn provide_theme() -> Theme {
         on_change.forget(); // lives as long as the page
     }
     Effect::new(move |_| {
-        let value = if theme.is_dark() { "dark" } else { "light" };
+        let dark = theme.is_dark();
         if let Some(html) = document().document_element() {
-            let _ = html.set_attribute("data-theme", value);
+            let _ = html.set_attribute("data-theme", if dark { "dark" } else { "light" });
+        }
+        // The phone's browser bar follows the page (values match --bg in style/main.css).
+        if let Ok(Some(meta)) = document().query_selector("meta[name='theme-color']") {
+            let _ = meta.set_attribute("content", if dark { "#121418" } else { "#ffffff" });
         }
     });
     provide_context(theme);

@@ -14,6 +14,7 @@ test('the night theme toggles, persists across reloads, and can follow the syste
   await toggle.click();
   await expect(html).toHaveAttribute('data-theme', 'dark');
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#121418');
   await page.reload();
   await expect(html).toHaveAttribute('data-theme', 'dark');
   await expect(page.getByRole('button', { name: 'Night theme' })).toHaveAttribute('aria-pressed', 'true');
@@ -48,6 +49,7 @@ test('no flash: the saved theme and text size are set before <body> exists', asy
   await page.goto('/en/');
   await expect(page.getByRole('feed')).toBeVisible();
   expect(await page.evaluate(() => (window as any).__atBody)).toEqual(['dark', '3']);
+  await expect(page.locator('meta[name="theme-color"]')).toHaveAttribute('content', '#121418');
 });
 
 test('A- and A+ step through the scale, stop at its ends, announce and persist', async ({ page }) => {
