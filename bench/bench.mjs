@@ -4,17 +4,15 @@
 // with the article JSON cached and not cached, (4) search keystroke-to-results on 20,000 items.
 // Options: BENCH_RUNS (Lighthouse runs per page, default 3).
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROME_FLAGS as FLAGS, measure, median, print } from './lighthouse.mjs';
+import { bootSizes, brotliOf, kb, printSizes } from './sizes.mjs';
 
 const PORT = 4180;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CHROME = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
 const server = spawn('node', ['tests/server.mjs', '--dir', 'dist', '--port', String(PORT)], { stdio: 'ignore' });
 await new Promise((r) => setTimeout(r, 500));
@@ -27,15 +25,10 @@ try {
 }
 
 function sizes() {
-  console.log('\n## Boot files (raw / gzip / brotli)');
-  let wasmJs = 0;
-  for (const name of readdirSync('dist').filter((f) => /\.(wasm|js|css|html)$/.test(f))) {
-    const buf = readFileSync(join('dist', name));
-    const br = brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-    if (/\.(wasm|js)$/.test(name)) wasmJs += br;
-    console.log(`${name.padEnd(42)} ${kb(buf.length).padStart(10)} ${kb(gzipSync(buf, { level: 9 }).length).padStart(10)} ${kb(br).padStart(10)}`);
-  }
-  console.log(`wasm + js, brotli: ${kb(wasmJs)} (budget 150 KB)`);
+  console.log('\n## Boot files');
+  const rows = bootSizes('dist');
+  printSizes(rows);
+  console.log(`wasm + js, brotli: ${kb(brotliOf(rows, /\.(wasm|js)$/))} (budget 150 KB)`);
 }
 
 async function lighthouseFigures() {

@@ -1,8 +1,6 @@
 // Fails when the WebAssembly + JS glue the reader downloads grows past the budget (brotli),
 // and prints the boot files' sizes. Run after a release build: node tests/size-budget.mjs [dist]
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { bootSizes, brotliOf, kb, printSizes } from '../bench/sizes.mjs';
 
 // The product budget (issue 6) is 150 KB of brotli for wasm + JS. The build is not there yet, so
 // CI enforces a ceiling at today's size: it fails on any growth, and the ceiling comes down with
@@ -12,17 +10,10 @@ const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
 const CEILING_WASM_JS_BROTLI = 270_000;
 const BUDGET_CSS_BROTLI = 15_000;
 const dist = process.argv[2] ?? 'dist';
-const files = readdirSync(dist).filter((f) => /\.(wasm|js|css|html)$/.test(f));
-const br = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-const rows = files.map((name) => {
-  const buf = readFileSync(join(dist, name));
-  return { name, raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, brotli: br(buf) };
-});
-const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
-for (const r of rows) console.log(`${r.name.padEnd(40)} raw ${kb(r.raw).padStart(10)}  gzip ${kb(r.gzip).padStart(9)}  brotli ${kb(r.brotli).padStart(9)}`);
-const sum = (re) => rows.filter((r) => re.test(r.name)).reduce((a, r) => a + r.brotli, 0);
-const wasmJs = sum(/\.(wasm|js)$/);
-const css = sum(/\.css$/);
+const rows = bootSizes(dist);
+printSizes(rows);
+const wasmJs = brotliOf(rows, /\.(wasm|js)$/);
+const css = brotliOf(rows, /\.css$/);
 console.log(`wasm + js brotli: ${kb(wasmJs)} (budget ${kb(BUDGET_WASM_JS_BROTLI)}, enforced ceiling ${kb(CEILING_WASM_JS_BROTLI)}); css brotli: ${kb(css)} (budget ${kb(BUDGET_CSS_BROTLI)})`);
 if (wasmJs > BUDGET_WASM_JS_BROTLI) console.log(`wasm + js is ${kb(wasmJs - BUDGET_WASM_JS_BROTLI)} over the product budget`);
 if (!rows.some((r) => r.name.endsWith('.wasm'))) {

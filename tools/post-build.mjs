@@ -63,7 +63,7 @@ writeFileSync(join(dir, '_redirects'), `${publicUrl}* ${publicUrl}index.html 200
 if (process.env.GAZETTE_404 === '1') writeFileSync(join(dir, '404.html'), html);
 
 let packed = 0;
-for (const f of files.concat(['index.html'])) {
+for (const f of files) { // index.html is among them, already carrying its CSP
   if (!/\.(html|js|css|wasm|json|svg)$/.test(f)) continue;
   const buf = readFileSync(join(dir, f));
   if (buf.length < 512) continue;
