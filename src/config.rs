@@ -36,6 +36,13 @@ pub fn site_root() -> String {
     format!("{origin}{}", public_base())
 }
 
+/// The in-app path (`/en/politics`) of a location pathname that may carry the public base
+/// (`/news/en/politics`).
+pub fn in_app_path(pathname: &str) -> String {
+    let base = router_base();
+    pathname.strip_prefix(base.as_str()).unwrap_or(pathname).to_string()
+}
+
 /// The absolute URL of an in-app path (`/en/politics` → `https://host/news/en/politics`), for
 /// canonical, share and alternate links.
 pub fn absolute_url(path: &str) -> String {

@@ -28,9 +28,7 @@ pub fn Header() -> impl IntoView {
         }
     };
     let current_section = move || {
-        let path = location.pathname.get();
-        let base = crate::config::router_base();
-        let path = path.strip_prefix(&base).unwrap_or(&path).to_string();
+        let path = crate::config::in_app_path(&location.pathname.get());
         path.split('/').filter(|s| !s.is_empty()).nth(1).map(crate::links::decode_component)
     };
     let sections = shell

@@ -27,9 +27,7 @@ pub fn LanguageSwitch() -> impl IntoView {
             // The frame is drawn anew for each language, so this need not be reactive.
             let hidden = current.get_untracked() == code;
             let href = move || {
-                let path = location.pathname.get();
-                let base = crate::config::router_base();
-                let path = path.strip_prefix(&base).unwrap_or(&path).to_string();
+                let path = crate::config::in_app_path(&location.pathname.get());
                 let translation = alternates.try_with(|a| a.iter().find(|(l, _, _)| *l == code).map(|(_, id, slug)| (id.clone(), slug.clone()))).flatten();
                 let target = language_switch_path(&path, &query_text(location.search.get()), &code, translation.as_ref().map(|(i, s)| (i.as_str(), s.as_str())));
                 crate::config::href(&target)
