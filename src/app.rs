@@ -46,10 +46,18 @@ pub fn App() -> impl IntoView {
     prefs::text_size::provide_text_size();
     nav::track_history_navigation();
     provide_context(SiteResource(LocalResource::new(api::site)));
+    // The routes are drawn a task after the rest: WebAssembly compiles each function when it is
+    // first called, and two shorter tasks leave the reader's input less blocked than one.
+    let routes_due = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        crate::boot::next_task().await;
+        routes_due.set(true);
+    });
     view! {
         <I18nContextProvider set_lang_attr_on_html=false set_dir_attr_on_html=false>
             <Meta name="color-scheme" content="light dark"/>
             <Router base=config::router_base()>
+              <Show when=move || routes_due.get()>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=RootRedirect/>
                     <ParentRoute path=path!("/:lang") view=LangShell>
@@ -60,6 +68,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/:section/:id/:slug") view=ArticlePage/>
                     </ParentRoute>
                 </Routes>
+              </Show>
             </Router>
         </I18nContextProvider>
     }
@@ -107,15 +116,24 @@ pub fn Frame(lang: Memo<String>, children: ChildrenFn) -> impl IntoView {
                     // would re-run the old page's text against signals already gone.
                     apply_language(i18n, &code);
                     provide_context(Shell { lang, site, edition, alternates });
-                    Ok::<_, ApiError>(view! {
-                        <Header/>
-                        <main id="main" tabindex="-1">{children.with_value(|c| c())}</main>
-                        <Footer/>
-                    })
+                    Ok::<_, ApiError>(frame_content(children))
                 })}
             </ErrorBoundary>
         </Transition>
     }
+}
+
+/// The frame around a page once its language and edition are known. Kept out of line so that
+/// the code that waits for the data stays small: WebAssembly functions are compiled when first
+/// called, and this one is first called only when the data is there, in a task of its own.
+#[inline(never)]
+fn frame_content(children: StoredValue<ChildrenFn>) -> AnyView {
+    view! {
+        <Header/>
+        <main id="main" tabindex="-1">{children.with_value(|c| c())}</main>
+        <Footer/>
+    }
+    .into_any()
 }
 
 /// Sets the UI strings for a content language and `<html lang>` to the content language.

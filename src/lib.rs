@@ -5,6 +5,7 @@
 //! `format`, `links`, `search` and `l10n` are plain logic with native tests.
 pub mod api;
 pub mod app;
+pub mod boot;
 pub mod components;
 pub mod config;
 pub mod format;

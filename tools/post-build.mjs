@@ -14,6 +14,21 @@ const publicUrl = (process.env.TRUNK_PUBLIC_URL ?? '/').replace(/\/?$/, '/');
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
+// The app's WebAssembly is fetched once window.gazetteBoot.start settles (index.html): at once on
+// most pages, after the article preview has painted on an article. Trunk's preload link becomes
+// a script that adds the same link then, and Trunk's loader awaits the same promise.
+const wasmPreload = html.match(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/)?.[0];
+const loaderCall = 'const wasm = await init(';
+if (!wasmPreload || !html.includes(loaderCall)) {
+  throw new Error("post-build: Trunk's wasm preload link or loader not found; adapt tools/post-build.mjs to this Trunk");
+}
+// (Without `integrity`: Chrome ignores it on a fetch preload and says so in the console.)
+const linkAttributes = [...wasmPreload.matchAll(/([a-z-]+)="([^"]*)"/g)].filter(([, name]) => name !== 'integrity')
+  .map(([, name, value]) => `l.setAttribute(${JSON.stringify(name)},${JSON.stringify(value)});`).join('');
+html = html.replace(wasmPreload, '<script>(function(){var l=document.createElement("link");' + linkAttributes
+  + 'var s=window.gazetteBoot&&gazetteBoot.start;function add(){document.head.appendChild(l)}s?s.then(add):add()})()</script>');
+html = html.replace(loaderCall, `await (window.gazetteBoot && window.gazetteBoot.start);\n${loaderCall}`);
+
 // Script hashes of every inline <script> (the pre-paint and preload scripts, Trunk's loader).
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   ([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`,

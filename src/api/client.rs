@@ -49,17 +49,31 @@ pub async fn get<T: DeserializeOwned + Any + Send + Sync>(path: &str) -> Result<
     }
     let url = join(&crate::config::api_base(), path);
     let text = fetch_text(&url).await?;
-    let value: Arc<T> =
-        Arc::new(serde_json::from_str(&text).map_err(|e| ApiError::Decode(e.to_string()))?);
+    // Decoding (and drawing what depends on it) starts a task of its own: several documents that
+    // arrive together, or that were already fetched by index.html, then make several short tasks
+    // rather than one long one that blocks the reader's input.
+    crate::boot::next_task().await;
+    let value: Arc<T> = Arc::new(decode(&text)?);
     CACHE.with(|c| c.borrow_mut().insert(url, value.clone()));
     Ok(value)
 }
 
-/// Not generic, so the HTTP code exists once in the binary whatever the document type.
+/// Out of line, so that the future awaiting a document does not carry the decoder: WebAssembly
+/// functions are compiled when first called, and this one first runs after `next_task`.
+#[inline(never)]
+fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
+}
+
+/// Not generic, so the HTTP code exists once in the binary whatever the document type. Adopts
+/// the request `index.html` started for this URL, if any (see `crate::boot`).
 async fn fetch_text(url: &str) -> Result<String, ApiError> {
     use std::cell::Cell;
     use std::rc::Rc;
-    let controller = web_sys::AbortController::new().map_err(|_| ApiError::Offline)?;
+    let (controller, started) = match crate::boot::take_request(url) {
+        Some((controller, response)) => (controller, Some(response)),
+        None => (web_sys::AbortController::new().map_err(|_| ApiError::Offline)?, None),
+    };
     let timed_out = Rc::new(Cell::new(false));
     let timer = {
         let (controller, timed_out) = (controller.clone(), timed_out.clone());
@@ -73,11 +87,14 @@ async fn fetch_text(url: &str) -> Result<String, ApiError> {
         .ok()
     };
     let result = async {
-        let response = gloo_net::http::Request::get(url)
-            .abort_signal(Some(&controller.signal()))
-            .send()
-            .await
-            .map_err(|_| ApiError::Offline)?;
+        let response = match started {
+            Some(response) => adopt(response).await?,
+            None => gloo_net::http::Request::get(url)
+                .abort_signal(Some(&controller.signal()))
+                .send()
+                .await
+                .map_err(|_| ApiError::Offline)?,
+        };
         classify_response(response.status(), response.headers().get("content-type").as_deref())?;
         response.text().await.map_err(|_| ApiError::Offline)
     }
@@ -86,6 +103,13 @@ async fn fetch_text(url: &str) -> Result<String, ApiError> {
         timer.clear();
     }
     result.map_err(|e| if timed_out.get() { ApiError::Timeout } else { e })
+}
+
+/// The response of a request the boot script started.
+async fn adopt(response: js_sys::Promise) -> Result<gloo_net::http::Response, ApiError> {
+    use wasm_bindgen::JsCast;
+    let raw = wasm_bindgen_futures::JsFuture::from(response).await.map_err(|_| ApiError::Offline)?;
+    raw.dyn_into::<web_sys::Response>().map(Into::into).map_err(|_| ApiError::Offline)
 }
 
 #[cfg(test)]

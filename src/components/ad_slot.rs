@@ -7,8 +7,8 @@ use leptos::prelude::*;
 pub fn AdSlot() -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <aside class="ad-slot" aria-label=move || t_string!(i18n, ad.label).to_string()>
-            <span class="ad-slot__label">{t!(i18n, ad.label)}</span>
+        <aside class="ad-slot" aria-label=tu_string!(i18n, ad.label).to_string()>
+            <span class="ad-slot__label">{tu_string!(i18n, ad.label)}</span>
         </aside>
     }
 }

@@ -68,12 +68,12 @@ pub fn CopyLink(#[prop(into)] url: String) -> impl IntoView {
         <div class="copy-link">
             <button type="button" class="tool-button" on:click=copy>
                 <Icon name="link"/>
-                <span>{t!(i18n, share.copy_link)}</span>
+                <span>{tu_string!(i18n, share.copy_link)}</span>
             </button>
             <span class="copy-link__status" role="status">{status}</span>
             <Show when=move || state.get() == CopyState::Manual>
                 <label class="copy-link__manual">
-                    <span class="visually-hidden">{t!(i18n, share.link_field)}</span>
+                    <span class="visually-hidden">{tu_string!(i18n, share.link_field)}</span>
                     <input node_ref=field type="text" readonly value=url.clone() on:focus=|ev| {
                         use wasm_bindgen::JsCast;
                         if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {

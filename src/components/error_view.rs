@@ -23,7 +23,7 @@ pub fn ErrorView(error: ApiError, #[prop(into)] retry: Callback<()>, #[prop(opti
         <div class="error-view" role="alert">
             <p class="error-view__title">{title}</p>
             <p>{message}</p>
-            <button type="button" class="button" on:click=move |_| retry.run(())>{t!(i18n, error.retry)}</button>
+            <button type="button" class="button" on:click=move |_| retry.run(())>{tu_string!(i18n, error.retry)}</button>
         </div>
     }
     .into_any()

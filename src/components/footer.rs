@@ -19,11 +19,11 @@ pub fn Footer() -> impl IntoView {
         .collect_view();
     view! {
         <footer class="site-footer">
-            <nav class="footer-nav" aria-label=move || t_string!(i18n, footer.sections).to_string()>
+            <nav class="footer-nav" aria-label=tu_string!(i18n, footer.sections).to_string()>
                 <ul>{sections}</ul>
             </nav>
             {(!shell.edition.footer_notice.is_empty()).then(|| view! { <p class="footer-notice">{shell.edition.footer_notice.clone()}</p> })}
-            <p class="copyright">{move || t_string!(i18n, footer.copyright, site = site.clone(), year = year).to_string()}</p>
+            <p class="copyright">{tu_string!(i18n, footer.copyright, site = site.clone(), year = year).to_string()}</p>
         </footer>
     }
 }

@@ -50,7 +50,7 @@ pub fn Header() -> impl IntoView {
                 <button type="button" class="icon-button menu-button" aria-controls="site-menu"
                     aria-expanded=move || menu_open.try_get().unwrap_or(false).to_string() on:click=move |_| menu_open.update(|o| *o = !*o)>
                     <Icon name="menu"/>
-                    <span class="visually-hidden">{t!(i18n, nav.menu)}</span>
+                    <span class="visually-hidden">{tu_string!(i18n, nav.menu)}</span>
                 </button>
                 <div class="site-header__tools">
                     <ThemeToggle/>
@@ -59,7 +59,7 @@ pub fn Header() -> impl IntoView {
             </div>
             <div id="site-menu" class="site-menu" class:site-menu--open=move || menu_open.try_get().unwrap_or(false) on:click=close_on_link>
                 <SearchBox/>
-                <nav class="section-nav" aria-label=move || t_string!(i18n, nav.sections).to_string()>
+                <nav class="section-nav" aria-label=tu_string!(i18n, nav.sections).to_string()>
                     <ul>{sections}</ul>
                 </nav>
                 <div class="site-header__links">

@@ -43,7 +43,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="language-switch" aria-label=move || t_string!(i18n, nav.language).to_string()>
+        <nav class="language-switch" aria-label=tu_string!(i18n, nav.language).to_string()>
             <ul>{links}</ul>
         </nav>
     }

@@ -27,7 +27,7 @@ pub fn MostRead() -> impl IntoView {
     };
     view! {
         <section class="most-read" aria-labelledby="most-read-title">
-            <h2 id="most-read-title" class="box-title">{t!(i18n, feed.most_read)}</h2>
+            <h2 id="most-read-title" class="box-title">{tu_string!(i18n, feed.most_read)}</h2>
             <Suspense fallback=|| view! { <div class="most-read__placeholder"></div> }>{body}</Suspense>
         </section>
     }

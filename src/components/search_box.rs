@@ -20,10 +20,10 @@ pub fn SearchBox() -> impl IntoView {
     };
     view! {
         <form class="search-box" role="search" action=move || crate::config::href(&search_path(&lang.get(), "")) method="get" on:submit=submit>
-                <label for="site-search" class="visually-hidden">{t!(i18n, search.label)}</label>
+                <label for="site-search" class="visually-hidden">{tu_string!(i18n, search.label)}</label>
                 <input id="site-search" node_ref=input type="search" name="q" autocomplete="off"
-                    placeholder=move || t_string!(i18n, search.placeholder).to_string()/>
-                <button type="submit" class="icon-button" aria-label=move || t_string!(i18n, search.submit).to_string()>
+                    placeholder=tu_string!(i18n, search.placeholder).to_string()/>
+                <button type="submit" class="icon-button" aria-label=tu_string!(i18n, search.submit).to_string()>
                     <Icon name="search"/>
                 </button>
             </form>

@@ -14,7 +14,7 @@ pub fn ShareBar(#[prop(into)] url: String, #[prop(into)] title: String) -> impl 
         view! {
             <button type="button" class="tool-button tool-button--native" on:click=move |_| native_share(&url, &title)>
                 <Icon name="share"/>
-                <span>{t!(i18n, share.native)}</span>
+                <span>{tu_string!(i18n, share.native)}</span>
             </button>
         }
     });
@@ -41,10 +41,10 @@ pub fn ShareBar(#[prop(into)] url: String, #[prop(into)] title: String) -> impl 
     view! {
         <div class="share-bar">
             {native}
-            <ul class="share-bar__links" aria-label=move || t_string!(i18n, share.heading).to_string()>{links}</ul>
+            <ul class="share-bar__links" aria-label=tu_string!(i18n, share.heading).to_string()>{links}</ul>
             <button type="button" class="tool-button" on:click=|_| print_page()>
                 <Icon name="print"/>
-                <span>{t!(i18n, share.print)}</span>
+                <span>{tu_string!(i18n, share.print)}</span>
             </button>
             <CopyLink url/>
         </div>

@@ -41,7 +41,7 @@ pub fn StoryCard(summary: Summary, #[prop(default = false)] show_section: bool, 
 pub fn StoryTime(raw: String) -> impl IntoView {
     let i18n = use_i18n();
     let shown = raw.clone();
-    view! { <time class="story-time" datetime=raw>{move || l10n::date_time(i18n.get_locale(), &shown)}</time> }
+    view! { <time class="story-time" datetime=raw>{l10n::date_time(i18n.get_locale_untracked(), &shown)}</time> }
 }
 
 #[component]

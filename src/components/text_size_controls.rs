@@ -16,14 +16,14 @@ pub fn TextSizeControls() -> impl IntoView {
     view! {
         <div class="text-size" role="group" aria-label=move || t_string!(i18n, article.text_size_now, percent = size.percent()).to_string()>
             <button type="button" class="tool-button text-size__button" on:click=move |_| change(-1)
-                disabled=move || !size.can_shrink() title=move || t_string!(i18n, article.text_smaller).to_string()>
+                disabled=move || !size.can_shrink() title=tu_string!(i18n, article.text_smaller).to_string()>
                 <span aria-hidden="true">"A-"</span>
-                <span class="visually-hidden">{t!(i18n, article.text_smaller)}</span>
+                <span class="visually-hidden">{tu_string!(i18n, article.text_smaller)}</span>
             </button>
             <button type="button" class="tool-button text-size__button" on:click=move |_| change(1)
-                disabled=move || !size.can_grow() title=move || t_string!(i18n, article.text_larger).to_string()>
+                disabled=move || !size.can_grow() title=tu_string!(i18n, article.text_larger).to_string()>
                 <span aria-hidden="true">"A+"</span>
-                <span class="visually-hidden">{t!(i18n, article.text_larger)}</span>
+                <span class="visually-hidden">{tu_string!(i18n, article.text_larger)}</span>
             </button>
             <span class="visually-hidden" role="status">{move || announced.get()}</span>
         </div>

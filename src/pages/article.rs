@@ -79,14 +79,14 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
                     <StoryTime raw=s.published_at.clone()/>
                     {updated.map(|u| view! {
                         <span class="article__updated">
-                            {move || t_string!(i18n, article.updated, time = l10n::date_time(i18n.get_locale(), &u)).to_string()}
+                            {tu_string!(i18n, article.updated, time = l10n::date_time(i18n.get_locale_untracked(), &u)).to_string()}
                         </span>
                     })}
                     {article.author.clone().map(|a| view! {
-                        <span class="article__byline">{move || t_string!(i18n, article.byline, name = a.name.clone()).to_string()}</span>
+                        <span class="article__byline">{tu_string!(i18n, article.byline, name = a.name.clone()).to_string()}</span>
                     })}
                     <span class="article__views">
-                        {move || t_string!(i18n, article.views, count = l10n::count(i18n.get_locale(), views)).to_string()}
+                        {tu_string!(i18n, article.views, count = l10n::count(i18n.get_locale_untracked(), views)).to_string()}
                     </span>
                 </p>
                 <ShareBar url=url.clone() title=s.title.clone()/>
@@ -94,11 +94,11 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
             {s.image.clone().map(|image| view! { <Figure image eager=true/> })}
             <ArticleBody blocks=article.body.clone()/>
             {(!article.tags.is_empty()).then(|| view! {
-                <ul class="article__tags" aria-label=move || t_string!(i18n, article.tags).to_string()>
+                <ul class="article__tags" aria-label=tu_string!(i18n, article.tags).to_string()>
                     {article.tags.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
                 </ul>
             })}
-            <p class="print-source">{move || t_string!(i18n, share.source, site = site_name.clone(), url = url.clone()).to_string()}</p>
+            <p class="print-source">{tu_string!(i18n, share.source, site = site_name.clone(), url = url.clone()).to_string()}</p>
         </article>
         <AdSlot/>
         <StoryList title=tu_string!(i18n, article.related).to_string() stories=article.related.clone()/>

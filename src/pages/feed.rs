@@ -49,7 +49,7 @@ fn FeedView(lang: String, feed: String) -> impl IntoView {
     });
     let heading = match section {
         Some(section) => view! { <SectionBox section/> }.into_any(),
-        None => view! { <h1 class="feed-title">{t!(i18n, feed.latest)}</h1> }.into_any(),
+        None => view! { <h1 class="feed-title">{tu_string!(i18n, feed.latest)}</h1> }.into_any(),
     };
     let page_title = move || match &title {
         Some(t) => format!("{t} — {site_name}"),
@@ -115,7 +115,7 @@ fn FeedList(feed: UseFeedReturn, show_section: bool) -> impl IntoView {
             view! { <ErrorView error retry=move |_| load_more.run(())/> }
         }>
             <Show when=move || !(loading() && items.with(Vec::is_empty)) fallback=|| view! { <FeedSkeleton/> }>
-                <div role="feed" class="feed" aria-busy=move || loading().to_string() aria-label=move || t_string!(i18n, feed.latest).to_string()>
+                <div role="feed" class="feed" aria-busy=move || loading().to_string() aria-label=tu_string!(i18n, feed.latest).to_string()>
                     <For each=move || items.get().into_iter().enumerate() key=|(_, s)| s.id.clone() let:((index, summary))>
                         <StoryCard summary show_section eager=index < 2 position=(index, set_size)/>
                     </For>
@@ -139,7 +139,7 @@ fn FeedList(feed: UseFeedReturn, show_section: bool) -> impl IntoView {
             }}
             <Show when=move || matches!(status.get(), FeedStatus::Ready | FeedStatus::Loading)>
                 <button type="button" class="button load-more" on:click=move |_| load_more.run(()) aria-disabled=move || loading().to_string()>
-                    {t!(i18n, feed.load_more)}
+                    {tu_string!(i18n, feed.load_more)}
                 </button>
             </Show>
         </div>

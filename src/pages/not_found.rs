@@ -12,12 +12,12 @@ pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     let home = use_shell_opt().map_or_else(|| crate::config::href("/"), |s| crate::config::href(&home_path(&s.lang.get_untracked())));
     view! {
-        <Title text=move || t_string!(i18n, not_found.title).to_string()/>
+        <Title text=tu_string!(i18n, not_found.title).to_string()/>
         <Meta name="robots" content="noindex"/>
         <section class="not-found">
-            <h1>{t!(i18n, not_found.title)}</h1>
-            <p>{t!(i18n, not_found.body)}</p>
-            <p><a class="button" href=home>{t!(i18n, not_found.home)}</a></p>
+            <h1>{tu_string!(i18n, not_found.title)}</h1>
+            <p>{tu_string!(i18n, not_found.body)}</p>
+            <p><a class="button" href=home>{tu_string!(i18n, not_found.home)}</a></p>
         </section>
     }
 }

@@ -56,11 +56,11 @@ pub fn SearchPage() -> impl IntoView {
         <Title text=move || format!("{} — {site_name}", t_string!(i18n, search.title))/>
         <Meta name="robots" content="noindex"/>
         <section class="search-page">
-            <h1>{t!(i18n, search.title)}</h1>
+            <h1>{tu_string!(i18n, search.title)}</h1>
             <form class="search-page__form" role="search" on:submit=|ev| ev.prevent_default()>
-                <label for="search-page-input" class="visually-hidden">{t!(i18n, search.label)}</label>
+                <label for="search-page-input" class="visually-hidden">{tu_string!(i18n, search.label)}</label>
                 <input id="search-page-input" type="search" prop:value=move || query.get() on:input=on_input
-                    placeholder=move || t_string!(i18n, search.placeholder).to_string() autocomplete="off"/>
+                    placeholder=tu_string!(i18n, search.placeholder).to_string() autocomplete="off"/>
             </form>
             <Suspense fallback=|| view! { <p class="search-page__pending" aria-busy="true"></p> }>
                 {move || index.get().map(|result| match result {
@@ -82,12 +82,12 @@ fn Results(index: Arc<SearchIndex>, query: Memo<String>, limit: RwSignal<usize>)
         let q = query.try_get().unwrap_or_default();
         let words = query_words(&q);
         if words.is_empty() {
-            return view! { <p class="search-page__message" role="status">{t!(i18n, search.empty_query)}</p> }.into_any();
+            return view! { <p class="search-page__message" role="status">{tu_string!(i18n, search.empty_query)}</p> }.into_any();
         }
         let hits = index.search(&q);
         if hits.is_empty() {
             let q = q.clone();
-            return view! { <p class="search-page__message" role="status">{move || t_string!(i18n, search.no_results, query = q.clone()).to_string()}</p> }.into_any();
+            return view! { <p class="search-page__message" role="status">{tu_string!(i18n, search.no_results, query = q.clone()).to_string()}</p> }.into_any();
         }
         let total = hits.len();
         let shown = hits
@@ -106,10 +106,10 @@ fn Results(index: Arc<SearchIndex>, query: Memo<String>, limit: RwSignal<usize>)
             })
             .collect_view();
         view! {
-            <p class="search-page__count" role="status">{move || t_string!(i18n, search.results, count = total).to_string()}</p>
+            <p class="search-page__count" role="status">{tu_string!(i18n, search.results, count = total).to_string()}</p>
             <ol class="search-results">{shown}</ol>
             <Show when=move || { limit.get() < total }>
-                <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>{t!(i18n, search.show_more)}</button>
+                <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>{tu_string!(i18n, search.show_more)}</button>
             </Show>
         }
         .into_any()

@@ -1,6 +1,5 @@
 // Issue 2: routes, data loading, the API base meta tag, and the CDN-style deep links.
-import { test, expect } from '@playwright/test';
-import { OTHER_API, countRequests, useApi } from './helpers';
+import { test, expect, OTHER_API, countRequests, useApi } from './helpers';
 
 test('/ redirects to the browser language, replacing the history entry', async ({ page }) => {
   await page.goto('/');
@@ -104,18 +103,21 @@ test('the app runs under its strict Content-Security-Policy with no violation', 
   expect(await page.evaluate(() => (window as any).__violations)).toEqual([]);
 });
 
-test('the first API requests start before the WebAssembly runs, and are used', async ({ page }) => {
-  const counts = countRequests(page, /\/api\//);
+test('the first API requests start before the WebAssembly, and the app adopts them', async ({ page }) => {
+  const counts = countRequests(page, /\/api\/|\.wasm$/);
+  const order: string[] = [];
+  page.on('request', (r) => order.push(new URL(r.url()).pathname));
   await page.goto('/en/politics/1000/x');
   await expect(page.locator('.article__headline')).toBeVisible();
-  const preloads = await page.locator('link[rel="preload"][as="fetch"][href*="/api/"]').evaluateAll((ls) => ls.map((l) => (l as HTMLLinkElement).href));
-  expect(preloads).toEqual([
-    'http://127.0.0.1:4173/api/v1/site.json',
-    'http://127.0.0.1:4173/api/v1/en/edition.json',
-    'http://127.0.0.1:4173/api/v1/en/articles/1000.json',
-  ]);
-  expect(counts.get('/api/v1/en/articles/1000.json')).toBe(1);
-  expect(counts.get('/api/v1/site.json')).toBe(1);
+  const wasm = order.findIndex((p) => p.endsWith('_bg.wasm'));
+  expect(wasm).toBeGreaterThan(0);
+  for (const path of ['/api/v1/site.json', '/api/v1/en/edition.json', '/api/v1/en/articles/1000.json']) {
+    expect(order.indexOf(path), path).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf(path), path).toBeLessThan(wasm);
+    expect(counts.get(path), path).toBe(1);
+  }
+  expect(await page.evaluate(() => Object.keys((window as any).gazetteBoot.requests))).toEqual([]);
+  expect([...counts].filter(([p]) => p.endsWith('.wasm')).map(([, n]) => n)).toEqual([1]);
 });
 
 test('sections, ids and slugs outside ASCII work end to end', async ({ page }) => {

@@ -1,5 +1,26 @@
 // Shared helpers for the browser tests.
-import type { Page, Route } from '@playwright/test';
+import { test as base, expect, type Page, type Route } from '@playwright/test';
+
+/**
+ * Playwright's `test`, whose page waits after each `goto` and `reload` until the app has taken over
+ * from index.html's boot shell. On an article the shell may show a text preview of the story while
+ * the app draws out of sight, and both carry the article's classes; tests of the app wait for the
+ * hand-over, tests of the preview itself opt out with `test.use({ waitForApp: false })`.
+ */
+export const test = base.extend<{ waitForApp: boolean }>({
+  waitForApp: [true, { option: true }],
+  page: async ({ page, waitForApp }, use) => {
+    if (waitForApp) {
+      const handedOver = () => page.locator('#boot-shell').waitFor({ state: 'detached', timeout: 15_000 });
+      const goto = page.goto.bind(page);
+      const reload = page.reload.bind(page);
+      page.goto = async (...args) => { const r = await goto(...args); await handedOver(); return r; };
+      page.reload = async (...args) => { const r = await reload(...args); await handedOver(); return r; };
+    }
+    await use(page);
+  },
+});
+export { expect };
 
 /** Serves index.html with its API base meta tag changed, as a newsroom would edit that one line. */
 export async function useApi(page: Page, base: string) {

@@ -1,5 +1,5 @@
 // Issue 6: hosting under a sub-path, and the files a static host needs.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './helpers';
 import { readFileSync, existsSync } from 'node:fs';
 
 const NEWS = 'http://127.0.0.1:4175/news/';

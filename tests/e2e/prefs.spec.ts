@@ -1,6 +1,6 @@
 // Issue 4: night theme without a flash, A+/A- text size, four UI languages and a switch that
 // keeps the reader's place, and everything still working when storage is unavailable.
-import { test, expect } from '@playwright/test';
+import { test, expect } from './helpers';
 
 const ARTICLE = '/en/politics/1000/opposition-parties-debate-runs-late-into-the-night-0';
 const UNTRANSLATED = '/en/economy/1001/x';

@@ -1,7 +1,7 @@
 // Issue 3: feeds with infinite loading, the article page, and errors that never lose the reader.
-import { test, expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { OTHER_API, countRequests, useApi } from './helpers';
+import { test, expect, OTHER_API, countRequests, useApi } from './helpers';
 
 const FEED_PAGE = /\/api\/v1\/en\/feeds\/latest\/\d+\.json$/;
 
@@ -82,6 +82,56 @@ test('most read is a numbered list', async ({ page }) => {
   const list = page.getByRole('region', { name: 'Most read' }).getByRole('list');
   await expect(list.getByRole('listitem')).toHaveCount(10);
   expect(await list.evaluate((el) => el.tagName)).toBe('OL');
+});
+
+test.describe('the article preview painted before the app', () => {
+  test.use({ waitForApp: false });
+  /** Holds the WebAssembly back until `release` is called. */
+  async function holdApp(page: Page) {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/_bg\.wasm$/, async (route) => {
+      await held;
+      await route.fallback();
+    });
+    return () => release();
+  }
+
+  test('shows the story as text, then the app takes over in place', async ({ page }) => {
+    const release = await holdApp(page);
+    await page.goto('/en/politics/1000/x');
+    const preview = page.locator('#boot-shell[data-preview] article');
+    await expect(preview.locator('h1')).toHaveText('Opposition parties: debate runs late into the night');
+    await expect(preview.locator('.article__lead')).toContainText('Officials and experts weigh in');
+    await expect(preview.locator('.article-body p').first()).toContainText('Key point: A final vote is expected');
+    await expect(preview.locator('img')).toHaveAttribute('width', '1200');
+    await expect(page.locator('#main')).toHaveCount(0); // the app has not started
+    release();
+    await expect(page.locator('#boot-shell')).toHaveCount(0);
+    await expect(page.locator('h1')).toHaveCount(1);
+    await expect(page.locator('.article__headline')).toHaveText('Opposition parties: debate runs late into the night');
+    await expect(page.getByRole('link', { name: 'the full report' })).toBeVisible();
+  });
+
+  test('keeps hostile text as text and drops unsafe images and all links', async ({ page }) => {
+    const release = await holdApp(page);
+    await useApi(page, OTHER_API);
+    await page.goto('/en/local/en1/story-1');
+    const preview = page.locator('#boot-shell[data-preview] article');
+    await expect(preview.locator('h1')).toHaveText('Hostile <b>markup</b> story');
+    await expect(preview.locator('.article__lead')).toHaveText('Lead with <script>alert(1)</script> inside');
+    await expect(preview.getByText('<b>not bold</b> <img src=x onerror=alert(1)>', { exact: false })).toBeVisible();
+    await expect(preview.locator('a, b, script, iframe, video, img[src^="data"], img[src^="javascript"], img[src="x"]')).toHaveCount(0);
+    release();
+    await expect(page.locator('.article__headline')).toHaveText('Hostile <b>markup</b> story');
+    await expect(page.locator('#boot-shell')).toHaveCount(0);
+  });
+
+  test('a feed page has no preview and the app starts at once', async ({ page }) => {
+    await page.goto('/en/economy');
+    await expect(page.getByRole('feed').getByRole('article').first()).toBeVisible();
+    await expect(page.locator('#boot-shell')).toHaveCount(0);
+  });
 });
 
 test.describe('a hostile article from another outlet', () => {

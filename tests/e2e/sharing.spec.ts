@@ -1,6 +1,5 @@
 // Issue 5: copy link, share, print, search, and the header and footer.
-import { test, expect } from '@playwright/test';
-import { OTHER_API, countRequests, useApi } from './helpers';
+import { test, expect, OTHER_API, countRequests, useApi } from './helpers';
 
 const PATH = '/en/politics/1000/opposition-parties-debate-runs-late-into-the-night-0';
 const URL_ = `http://127.0.0.1:4173${PATH}`;

@@ -1,0 +1,17 @@
+import { chromium } from 'playwright-core';
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const page = await browser.newPage({ viewport: { width: 412, height: 823 } });
+const cdp = await page.context().newCDPSession(page);
+await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+await browser.startTracing(page, { categories: ['devtools.timeline', 'v8.wasm', 'disabled-by-default-v8.wasm.detailed', 'blink.user_timing'] });
+await page.goto('http://127.0.0.1:4183' + (process.argv[2] ?? '/en/economy'));
+await page.waitForTimeout(2500);
+const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+await browser.close();
+const lazy = events.filter((e) => e.name === 'wasm.CompileLazy');
+console.log('lazy compiles', lazy.length, 'total ms', Math.round(lazy.reduce((a, e) => a + (e.dur ?? 0), 0) / 1000));
+console.log(JSON.stringify(lazy.slice(0, 3)));
+const marks = events.filter((e) => e.name === 'mount-start' || e.name === 'mount-end').map((e) => [e.name, e.ts]);
+console.log(JSON.stringify(marks));
+const byFunc = lazy.map((e) => [e.args?.func_index ?? e.args?.data?.func_index, e.dur, e.ts]);
+import('node:fs').then((fs) => fs.writeFileSync('/tmp/lazy.json', JSON.stringify({ byFunc, marks })));

@@ -1,0 +1,67 @@
+//! The hand-over from `index.html` to the app. Before the WebAssembly arrives, the page's inline
+//! boot script has already started the first API requests (kept in `window.gazetteBoot`), and on
+//! an article `boot/article-preview.js` may have painted the story's text. This module lets the
+//! API client adopt those requests instead of repeating them, and keeps the preview on screen
+//! until the app has drawn the page itself, so the reader never sees text turn back into grey bars.
+use js_sys::{Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The longest the shell covers an app that is still loading; after that the app shows itself.
+const PREVIEW_LIMIT_MS: f64 = 5_000.0;
+
+/// A request the boot script already started for `url`: its abort controller and its response
+/// promise. Taken once: a retry goes to the network.
+pub fn take_request(url: &str) -> Option<(web_sys::AbortController, Promise)> {
+    let window: JsValue = web_sys::window()?.into();
+    let boot = Reflect::get(&window, &"gazetteBoot".into()).ok().filter(JsValue::is_object)?;
+    let requests = Reflect::get(&boot, &"requests".into()).ok()?;
+    if !requests.is_object() {
+        return None;
+    }
+    let key = JsValue::from_str(url);
+    let entry = Reflect::get(&requests, &key).ok().filter(JsValue::is_object)?;
+    let _ = Reflect::delete_property(requests.unchecked_ref::<js_sys::Object>(), &key);
+    let controller = Reflect::get(&entry, &"controller".into()).ok()?.dyn_into().ok()?;
+    let response = Reflect::get(&entry, &"response".into()).ok()?.dyn_into().ok()?;
+    Some((controller, response))
+}
+
+/// Removes the static boot shell once the app has drawn its frame (a `main`), or, when the shell
+/// shows an article preview, once the app has drawn the page itself (no placeholder left). While
+/// the shell is up, CSS keeps the app's elements (its later siblings) out of sight.
+pub fn hand_over() {
+    let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot-shell")) else {
+        return;
+    };
+    let preview = shell.has_attribute("data-preview");
+    wait_for_app(shell, preview, now() + PREVIEW_LIMIT_MS);
+}
+
+fn wait_for_app(shell: web_sys::Element, preview: bool, deadline: f64) {
+    let found = |selector: &str| {
+        let document = web_sys::window().and_then(|w| w.document());
+        document.and_then(|d| d.query_selector(selector).ok().flatten()).is_some()
+    };
+    let drawn = found("#boot-shell ~ main")
+        && !(preview && found("#boot-shell ~ * .skeleton, #boot-shell ~ .site-header--skeleton"));
+    if drawn || now() > deadline {
+        shell.remove();
+    } else {
+        leptos::prelude::request_animation_frame(move || wait_for_app(shell, preview, deadline));
+    }
+}
+
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(f64::MAX)
+}
+
+/// Resolves in a later task of the event loop (a zero-delay timer): work after it does not add
+/// to the task before, which keeps each task short enough not to block the reader's input.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
