@@ -49,12 +49,13 @@ pub async fn get<T: DeserializeOwned + Any + Send + Sync>(path: &str) -> Result<
     }
     let url = join(&crate::config::api_base(), path);
     let text = fetch_text(&url).await?;
-    // Decoding (and drawing what depends on it) starts a task of its own: several documents that
-    // arrive together, or that were already fetched by index.html, then make several short tasks
+    // Decoding, and then drawing what depends on it, each get a task of their own: documents
+    // that arrive together (or were already fetched by index.html) then make several short tasks
     // rather than one long one that blocks the reader's input.
     crate::boot::next_task().await;
-    let value: Arc<T> = Arc::new(decode(&text)?);
+    let value: Arc<T> = Arc::new(decode(&text).inspect_err(|e| warn_unreadable(&url, e))?);
     CACHE.with(|c| c.borrow_mut().insert(url, value.clone()));
+    crate::boot::next_task().await;
     Ok(value)
 }
 
@@ -62,7 +63,12 @@ pub async fn get<T: DeserializeOwned + Any + Send + Sync>(path: &str) -> Result<
 /// functions are compiled when first called, and this one first runs after `next_task`.
 #[inline(never)]
 fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
-    serde_json::from_str(text).map_err(|e| ApiError::Decode(e.to_string()))
+    serde_json::from_str(text).map_err(|e| ApiError::Decode(format!("line {} column {}", e.line(), e.column())))
+}
+
+/// Tells the newsroom's developer, in the console, which document broke the contract and where.
+fn warn_unreadable(url: &str, error: &ApiError) {
+    web_sys::console::warn_1(&format!("Gazette could not read {url}: {error}").into());
 }
 
 /// Not generic, so the HTTP code exists once in the binary whatever the document type. Adopts

@@ -7,6 +7,9 @@ use leptos::task::spawn_local;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
+/// How many stories of a page are drawn in the first of its two tasks: a phone's first screen.
+const FIRST_DRAWN: usize = 4;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum FeedStatus {
     /// A page is on its way.
@@ -77,7 +80,14 @@ pub fn use_feed(lang: String, feed: String) -> UseFeedReturn {
             let result = api::feed(&lang, &feed, next).await;
             match result {
                 Ok(page) => {
-                    items.try_update(|list| append_unique(list, &page.items));
+                    // The first stories now, the rest a task later: two short tasks rather than
+                    // one long one (drawing a card first compiles its WebAssembly code).
+                    let (first, rest) = page.items.split_at(page.items.len().min(FIRST_DRAWN));
+                    items.try_update(|list| append_unique(list, first));
+                    if !rest.is_empty() {
+                        crate::boot::next_task().await;
+                        items.try_update(|list| append_unique(list, rest));
+                    }
                     loaded.try_set_value(next);
                     let done = next >= page.total_pages || page.items.is_empty();
                     status.try_set(if done { FeedStatus::Done } else { FeedStatus::Ready });

@@ -208,10 +208,15 @@ for (const [name, fulfil, message] of [
 ] as const) {
   test(`${name} shows a message and a working Retry, keeping the frame`, async ({ page }) => {
     let fail = true;
+    const warnings: string[] = [];
+    page.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
     await page.route(/\/api\/v1\/en\/articles\/1003\.json$/, (route) => (fail ? route.fulfill(fulfil) : route.fallback()));
     await page.goto('/en/sport/1003/x');
     const alert = page.getByRole('alert');
     await expect(alert).toContainText(message);
+    if (fulfil.status === 200) { // the developer learns which document broke the contract, and where
+      expect(warnings).toContainEqual(expect.stringMatching(/^Gazette could not read http:\/\/127\.0\.0\.1:4173\/api\/v1\/en\/articles\/1003\.json: unexpected data: line 1 column \d+$/));
+    }
     await expect(page.getByRole('link', { name: 'Highland Ledger' })).toBeVisible();
     fail = false;
     await alert.getByRole('button', { name: 'Try again' }).click();
