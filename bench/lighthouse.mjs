@@ -17,11 +17,11 @@ export const median = (xs) => {
 };
 
 /** Per page: median category scores (0–100) and metrics over `runs` runs. */
-export async function measure(origin, runs, chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium') {
+export async function measure(origin, runs, chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', pages = PAGES) {
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
   const rows = [];
   try {
-    for (const [name, path] of Object.entries(PAGES)) {
+    for (const [name, path] of Object.entries(pages)) {
       const lhrs = [];
       for (let i = 0; i < runs; i++) lhrs.push((await lighthouse(origin + path, { port: chrome.port, output: 'json', logLevel: 'error' })).lhr);
       const cat = (id) => median(lhrs.map((r) => Math.round(r.categories[id].score * 100)));

@@ -11,9 +11,10 @@
   var boot = window.gazetteBoot;
   var main = document.querySelector('#boot-shell main');
   if (!boot || !boot.article) return;
-  // Lets the app's download start once this frame has been painted.
+  // Lets the app's download start once the preview is on screen: the second animation frame
+  // comes after the first one was presented.
   function release() {
-    requestAnimationFrame(function () { setTimeout(boot.go, 0); });
+    requestAnimationFrame(function () { requestAnimationFrame(function () { setTimeout(boot.go, 0); }); });
   }
 
   function el(tag, className, text) {
