@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROME_FLAGS as FLAGS, measure, median, print } from './lighthouse.mjs';
-import { bootSizes, brotliOf, kb, printSizes } from './sizes.mjs';
+import { APP, PREVIEW, bootSizes, brotliOf, kb, printSizes } from './sizes.mjs';
 
 const PORT = 4180;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -28,7 +28,7 @@ function sizes() {
   console.log('\n## Boot files');
   const rows = bootSizes('dist');
   printSizes(rows);
-  console.log(`wasm + js, brotli: ${kb(brotliOf(rows, /\.(wasm|js)$/))} (budget 150 KB)`);
+  console.log(`wasm + js glue, brotli: ${kb(brotliOf(rows, APP))} (budget 150 KB); preview script: ${kb(brotliOf(rows, PREVIEW))}`);
 }
 
 async function lighthouseFigures() {

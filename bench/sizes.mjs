@@ -21,6 +21,11 @@ export function bootSizes(dist) {
     });
 }
 
+/** The app: the crate's `.wasm` and the wasm-bindgen JS glue that loads it. */
+export const APP = /^gazette-[0-9a-f]+(_bg\.wasm|\.js)$/;
+/** The page preview painted before the app (boot/preview.js). */
+export const PREVIEW = /^preview-[0-9a-f]+\.js$/;
+
 /** Brotli bytes of the rows whose names match `re`. */
 export const brotliOf = (rows, re) => rows.filter((r) => re.test(r.name)).reduce((a, r) => a + r.brotli, 0);
 

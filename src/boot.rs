@@ -1,6 +1,6 @@
 //! The hand-over from `index.html` to the app. Before the WebAssembly arrives, the page's inline
 //! boot script has already started the first API requests (kept in `window.gazetteBoot`), and on
-//! an article `boot/article-preview.js` may have painted the story's text. This module lets the
+//! an article or a feed `boot/preview.js` may have painted the page's text. This module lets the
 //! API client adopt those requests instead of repeating them, and keeps the preview on screen
 //! until the app has drawn the page itself, so the reader never sees text turn back into grey bars.
 use js_sys::{Promise, Reflect};
@@ -27,7 +27,7 @@ pub fn take_request(url: &str) -> Option<(web_sys::AbortController, Promise)> {
 }
 
 /// Removes the static boot shell once the app has drawn its frame (a `main`), or, when the shell
-/// shows an article preview, once the app has drawn the page itself (no placeholder left). While
+/// shows a preview, once the app has drawn the page itself (no placeholder left). While
 /// the shell is up, CSS keeps the app's elements (its later siblings) out of sight.
 pub fn hand_over() {
     let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot-shell")) else {

@@ -1,6 +1,6 @@
 // CI gate: Lighthouse mobile, one run per page, on the release dist/ served with brotli.
-// Fails on accessibility, best practices or SEO below 100, CLS above 0.01, or an article's LCP
-// above 2.5 s (the article preview's job, with a wide margin). Performance, FCP and TBT vary too
+// Fails on accessibility, best practices or SEO below 100, CLS above 0.01, or LCP above 2.5 s
+// (the page preview's job, with a wide margin). Performance, FCP and TBT vary too
 // much from run to run on a shared CI machine: they are printed against their budgets, and the
 // bench's median of three is the figure of record (README, Performance).
 import { spawn } from 'node:child_process';
@@ -13,12 +13,11 @@ let rows;
 try {
   rows = await measure(`http://127.0.0.1:${PORT}`, 1);
   // Lighthouse's simulation now and then (about 1 run in 40 here) counts the app's download into
-  // the article's LCP; one more run decides. A missing preview fails both.
-  const article = rows.find((r) => r.name === 'article');
-  if (article.lcp > 2500) {
-    const [again] = await measure(`http://127.0.0.1:${PORT}`, 1, undefined, { article: PAGES.article });
-    console.log(`article LCP ${article.lcp.toFixed(0)} ms; measured again: ${again.lcp.toFixed(0)} ms`);
-    article.lcp = Math.min(article.lcp, again.lcp);
+  // LCP; one more run of that page decides. A missing preview fails both.
+  for (const row of rows.filter((r) => r.lcp > 2500)) {
+    const [again] = await measure(`http://127.0.0.1:${PORT}`, 1, undefined, { [row.name]: PAGES[row.name] });
+    console.log(`${row.name} LCP ${row.lcp.toFixed(0)} ms; measured again: ${again.lcp.toFixed(0)} ms`);
+    row.lcp = Math.min(row.lcp, again.lcp);
   }
 } finally {
   server.kill();
@@ -31,7 +30,7 @@ for (const r of rows) {
   check(r.bestPractices === 100, `${r.name}: best practices ${r.bestPractices} < 100`);
   check(r.seo === 100, `${r.name}: SEO ${r.seo} < 100`);
   check(r.cls <= 0.01, `${r.name}: CLS ${r.cls.toFixed(3)} > 0.01`);
-  if (r.name === 'article') check(r.lcp <= 2500, `${r.name}: LCP ${r.lcp.toFixed(0)} ms > 2500`);
+  check(r.lcp <= 2500, `${r.name}: LCP ${r.lcp.toFixed(0)} ms > 2500`);
   const unmet = [r.performance < 95 && `performance ${r.performance} (≥ 95)`, r.fcp > 1000 && `FCP ${r.fcp.toFixed(0)} ms (≤ 1000)`,
     r.tbt > 100 && `TBT ${r.tbt.toFixed(0)} ms (≤ 100)`].filter(Boolean);
   if (unmet.length) console.log(`${r.name}: not yet within budget: ${unmet.join(', ')}`);

@@ -1,30 +1,36 @@
-// Fails when the WebAssembly + JS glue the reader downloads grows past the budget (brotli),
-// and prints the boot files' sizes. Run after a release build: node tests/size-budget.mjs [dist]
-import { bootSizes, brotliOf, kb, printSizes } from '../bench/sizes.mjs';
+// Fails when the WebAssembly + JS glue the reader downloads grows past its ceiling (brotli), or
+// the page preview script or the CSS past theirs, and prints the boot files' sizes.
+// Run after a release build: node tests/size-budget.mjs [dist]
+import { APP, PREVIEW, bootSizes, brotliOf, kb, printSizes } from '../bench/sizes.mjs';
 
-// The product budget (issue 6) is 150 KB of brotli for wasm + JS. The build is not there yet, so
-// CI enforces a ceiling at today's size: it fails on any growth, and the ceiling comes down with
-// every size win until it meets the budget. Lower CEILING when the size drops; never raise it
-// without saying why in the commit.
+// The product budget (issue 6) is 150 KB of brotli for the .wasm + JS glue. The build is not there
+// yet, so CI enforces a ceiling at today's size: it fails on any growth, and the ceiling comes
+// down with every size win until it meets the budget. Lower CEILING when the size drops; never
+// raise it without saying why in the commit.
 const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
-const CEILING_WASM_JS_BROTLI = 270_000;
+const CEILING_WASM_JS_BROTLI = 269_000;
+// boot/preview.js is not part of the app: a small script that paints the page's text early.
+const CEILING_PREVIEW_BROTLI = 2_500;
 const BUDGET_CSS_BROTLI = 15_000;
 const dist = process.argv[2] ?? 'dist';
 const rows = bootSizes(dist);
 printSizes(rows);
-const wasmJs = brotliOf(rows, /\.(wasm|js)$/);
+const wasmJs = brotliOf(rows, APP);
+const preview = brotliOf(rows, PREVIEW);
 const css = brotliOf(rows, /\.css$/);
-console.log(`wasm + js brotli: ${kb(wasmJs)} (budget ${kb(BUDGET_WASM_JS_BROTLI)}, enforced ceiling ${kb(CEILING_WASM_JS_BROTLI)}); css brotli: ${kb(css)} (budget ${kb(BUDGET_CSS_BROTLI)})`);
-if (wasmJs > BUDGET_WASM_JS_BROTLI) console.log(`wasm + js is ${kb(wasmJs - BUDGET_WASM_JS_BROTLI)} over the product budget`);
-if (!rows.some((r) => r.name.endsWith('.wasm'))) {
-  console.error('no .wasm in dist: build first');
+console.log(`wasm + js glue brotli: ${kb(wasmJs)} (budget ${kb(BUDGET_WASM_JS_BROTLI)}, enforced ceiling ${kb(CEILING_WASM_JS_BROTLI)}); `
+  + `preview: ${kb(preview)} (ceiling ${kb(CEILING_PREVIEW_BROTLI)}); css brotli: ${kb(css)} (budget ${kb(BUDGET_CSS_BROTLI)})`);
+if (wasmJs > BUDGET_WASM_JS_BROTLI) console.log(`wasm + js glue is ${kb(wasmJs - BUDGET_WASM_JS_BROTLI)} over the product budget`);
+if (!rows.some((r) => r.name.endsWith('.wasm')) || !preview) {
+  console.error('no .wasm or preview script in dist: build first');
   process.exit(1);
 }
 const over = [];
-if (wasmJs > CEILING_WASM_JS_BROTLI) over.push('wasm + js');
+if (wasmJs > CEILING_WASM_JS_BROTLI) over.push('wasm + js glue');
+if (preview > CEILING_PREVIEW_BROTLI) over.push('preview');
 if (css > BUDGET_CSS_BROTLI) over.push('css');
 if (over.length) {
   console.error(`over budget: ${over.join(', ')}`);
   process.exit(1);
 }
-console.log('size budget: 2 passed, 0 failed');
+console.log('size budget: 3 passed, 0 failed');

@@ -127,9 +127,35 @@ test.describe('the article preview painted before the app', () => {
     await expect(page.locator('#boot-shell')).toHaveCount(0);
   });
 
-  test('a feed page has no preview and the app starts at once', async ({ page }) => {
+  test('a section shows its box and stories as text, then the app takes over', async ({ page }) => {
+    const release = await holdApp(page);
     await page.goto('/en/economy');
+    const preview = page.locator('#boot-shell[data-preview="feed"]');
+    await expect(preview.locator('.section-box__title')).toHaveText('Economy');
+    await expect(preview.locator('.story-card__title')).toHaveCount(12);
+    await expect(preview.locator('a')).toHaveCount(0);
+    await expect(page.locator('#main')).toHaveCount(0);
+    release();
+    await expect(page.locator('#boot-shell')).toHaveCount(0);
     await expect(page.getByRole('feed').getByRole('article').first()).toBeVisible();
+    await expect(page.locator('h1')).toHaveText('Economy');
+  });
+
+  test('another outlet\'s front page keeps hostile titles as text', async ({ page }) => {
+    const release = await holdApp(page);
+    await useApi(page, OTHER_API);
+    await page.goto('/en/');
+    const preview = page.locator('#boot-shell[data-preview="feed"]');
+    await expect(preview.locator('.story-card__title').first()).toHaveText('Hostile <b>markup</b> story');
+    await expect(preview.locator('.section-label').first()).toHaveText('Local');
+    await expect(preview.locator('a, b, script')).toHaveCount(0);
+    release();
+    await expect(page.getByRole('feed').getByRole('link', { name: 'Hostile <b>markup</b> story' })).toBeVisible();
+  });
+
+  test('an unknown section has no preview and reaches the not-found page', async ({ page }) => {
+    await page.goto('/en/no-such-section');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
     await expect(page.locator('#boot-shell')).toHaveCount(0);
   });
 });
