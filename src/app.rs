@@ -57,18 +57,18 @@ pub fn App() -> impl IntoView {
         <I18nContextProvider set_lang_attr_on_html=false set_dir_attr_on_html=false>
             <Meta name="color-scheme" content="light dark"/>
             <Router base=config::router_base()>
-              <Show when=move || routes_due.get()>
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=RootRedirect/>
-                    <ParentRoute path=path!("/:lang") view=LangShell>
-                        <Route path=path!("") view=FeedPage/>
-                        <Route path=path!("/search") view=SearchPage/>
-                        <Route path=path!("/:section") view=FeedPage/>
-                        <Route path=path!("/:section/:id") view=ArticlePage/>
-                        <Route path=path!("/:section/:id/:slug") view=ArticlePage/>
-                    </ParentRoute>
-                </Routes>
-              </Show>
+                <Show when=move || routes_due.get()>
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=RootRedirect/>
+                        <ParentRoute path=path!("/:lang") view=LangShell>
+                            <Route path=path!("") view=FeedPage/>
+                            <Route path=path!("/search") view=SearchPage/>
+                            <Route path=path!("/:section") view=FeedPage/>
+                            <Route path=path!("/:section/:id") view=ArticlePage/>
+                            <Route path=path!("/:section/:id/:slug") view=ArticlePage/>
+                        </ParentRoute>
+                    </Routes>
+                </Show>
             </Router>
         </I18nContextProvider>
     }

@@ -84,7 +84,7 @@ test('most read is a numbered list', async ({ page }) => {
   expect(await list.evaluate((el) => el.tagName)).toBe('OL');
 });
 
-test.describe('the article preview painted before the app', () => {
+test.describe('the page preview painted before the app', () => {
   test.use({ waitForApp: false });
   /** Holds the WebAssembly back until `release` is called. */
   async function holdApp(page: Page) {
