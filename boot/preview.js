@@ -152,6 +152,8 @@
     var node = main && shell && (preview.kind === 'article' ? article(docs[0]) : feed(docs[0], docs[1], preview.section));
     if (!node) return boot.go();
     main.replaceChildren(node);
+    // The page speaks the content's language from now on, as it will under the app.
+    if (/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(str(preview.lang))) document.documentElement.lang = preview.lang;
     // Readable by assistive technology too; only the placeholders stay hidden.
     shell.removeAttribute('aria-hidden');
     shell.querySelectorAll('header.site-header, .skeleton').forEach(function (n) { n.setAttribute('aria-hidden', 'true'); });

@@ -113,6 +113,16 @@ test.describe('the page preview painted before the app', () => {
     await expect(page.getByRole('link', { name: 'the full report' })).toBeVisible();
   });
 
+  test('speaks the content language before the app does', async ({ page }) => {
+    const release = await holdApp(page);
+    await page.goto('/ru/politics/2000/x');
+    await expect(page.locator('#boot-shell[data-preview] h1')).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    release();
+    await expect(page.locator('#boot-shell')).toHaveCount(0);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  });
+
   test('keeps hostile text as text and drops unsafe images and all links', async ({ page }) => {
     const release = await holdApp(page);
     await useApi(page, OTHER_API);
