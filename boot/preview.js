@@ -158,6 +158,7 @@
     shell.removeAttribute('aria-hidden');
     shell.querySelectorAll('header.site-header, .skeleton').forEach(function (n) { n.setAttribute('aria-hidden', 'true'); });
     shell.setAttribute('data-preview', preview.kind);
+    if (window.performance && performance.mark) performance.mark('gazette-preview'); // for field timing
     release();
   }).catch(function () {
     boot.go();

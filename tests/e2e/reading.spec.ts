@@ -113,6 +113,24 @@ test.describe('the page preview painted before the app', () => {
     await expect(page.getByRole('link', { name: 'the full report' })).toBeVisible();
   });
 
+  test('the app is downloaded only once the preview is painted', async ({ page }) => {
+    await page.goto('/en/politics/1000/x');
+    await expect(page.locator('.article__headline')).toBeVisible();
+    const [preview, wasm] = await page.evaluate(() => [
+      performance.getEntriesByName('gazette-preview')[0]?.startTime,
+      performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm'))?.startTime,
+    ]);
+    expect(preview).toBeGreaterThan(0);
+    expect(wasm).toBeGreaterThan(preview!);
+  });
+
+  test('without the preview script the app still starts', async ({ page }) => {
+    await page.route(/\/preview-[0-9a-f]+\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto('/en/politics/1000/x');
+    await expect(page.locator('#boot-shell')).toHaveCount(0, { timeout: 10_000 });
+    await expect(page.locator('.article__headline')).toHaveText('Opposition parties: debate runs late into the night');
+  });
+
   test('speaks the content language before the app does', async ({ page }) => {
     const release = await holdApp(page);
     await page.goto('/ru/politics/2000/x');
