@@ -131,6 +131,20 @@ test.describe('the page preview painted before the app', () => {
     await expect(page.locator('.article__headline')).toHaveText('Opposition parties: debate runs late into the night');
   });
 
+  for (const path of ['/en/politics/1000/x', '/en/']) {
+    test(`the preview of ${path} has no serious accessibility violations`, async ({ page }) => {
+      await holdApp(page);
+      await page.goto(path);
+      await expect(page.locator('#boot-shell[data-preview] h1, #boot-shell[data-preview] h2').first()).toBeVisible();
+      for (const theme of ['light', 'dark']) {
+        await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+        const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+        expect(bad.map((v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+      }
+    });
+  }
+
   test('speaks the content language before the app does', async ({ page }) => {
     const release = await holdApp(page);
     await page.goto('/ru/politics/2000/x');
