@@ -8,7 +8,10 @@ import { APP, PREVIEW, bootSizes, brotliOf, kb, printSizes } from '../bench/size
 // down with every size win until it meets the budget. Lower CEILING when the size drops; never
 // raise it without saying why in the commit.
 const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
-const CEILING_WASM_JS_BROTLI = 269_000;
+// Today's size is 268.3–268.7 KB: the build directory's path is embedded once (the generated i18n
+// module's panic locations) and its length shifts every data address, which moves the brotli size
+// by ~0.5 KB from one checkout to another. The ceiling leaves that much room and no more.
+const CEILING_WASM_JS_BROTLI = 269_500;
 // boot/preview.js is not part of the app: a small script that paints the page's text early.
 const CEILING_PREVIEW_BROTLI = 2_500;
 const BUDGET_CSS_BROTLI = 15_000;
