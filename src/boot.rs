@@ -58,7 +58,7 @@ fn now() -> f64 {
 /// Resolves in a later task of the event loop (a zero-delay timer): work after it does not add
 /// to the task before, which keeps each task short enough not to block the reader's input.
 pub async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
+    let promise = Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
             let _ = window.set_timeout_with_callback(&resolve);
         }

@@ -15,7 +15,7 @@ const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
 // The app's WebAssembly is fetched once window.gazetteBoot.start settles (index.html): at once on
-// most pages, after the article preview has painted on an article. Trunk's preload link becomes
+// search and `/`, after boot/preview.js has painted on an article or a feed. Trunk's preload link becomes
 // a script that adds the same link then, and Trunk's loader awaits the same promise.
 const wasmPreload = html.match(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/)?.[0];
 const loaderCall = 'const wasm = await init(';
@@ -29,7 +29,8 @@ html = html.replace(wasmPreload, '<script>(function(){var l=document.createEleme
   + 'var s=window.gazetteBoot&&gazetteBoot.start;function add(){document.head.appendChild(l)}s?s.then(add):add()})()</script>');
 html = html.replace(loaderCall, `await (window.gazetteBoot && window.gazetteBoot.start);\n${loaderCall}`);
 
-// Script hashes of every inline <script> (the pre-paint and preload scripts, Trunk's loader).
+// Script hashes of every inline <script> (the pre-paint and request scripts, the wasm preload
+// script above, Trunk's loader).
 const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
   ([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`,
 );

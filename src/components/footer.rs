@@ -23,7 +23,7 @@ pub fn Footer() -> impl IntoView {
                 <ul>{sections}</ul>
             </nav>
             {(!shell.edition.footer_notice.is_empty()).then(|| view! { <p class="footer-notice">{shell.edition.footer_notice.clone()}</p> })}
-            <p class="copyright">{tu_string!(i18n, footer.copyright, site = site.clone(), year = year).to_string()}</p>
+            <p class="copyright">{tu_string!(i18n, footer.copyright, site = site, year = year).to_string()}</p>
         </footer>
     }
 }

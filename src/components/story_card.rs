@@ -40,8 +40,8 @@ pub fn StoryCard(summary: Summary, #[prop(default = false)] show_section: bool, 
 #[component]
 pub fn StoryTime(raw: String) -> impl IntoView {
     let i18n = use_i18n();
-    let shown = raw.clone();
-    view! { <time class="story-time" datetime=raw>{l10n::date_time(i18n.get_locale_untracked(), &shown)}</time> }
+    let shown = l10n::date_time(i18n.get_locale_untracked(), &raw);
+    view! { <time class="story-time" datetime=raw>{shown}</time> }
 }
 
 #[component]

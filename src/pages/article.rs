@@ -83,7 +83,7 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
                         </span>
                     })}
                     {article.author.clone().map(|a| view! {
-                        <span class="article__byline">{tu_string!(i18n, article.byline, name = a.name.clone()).to_string()}</span>
+                        <span class="article__byline">{tu_string!(i18n, article.byline, name = a.name).to_string()}</span>
                     })}
                     <span class="article__views">
                         {tu_string!(i18n, article.views, count = l10n::count(i18n.get_locale_untracked(), views)).to_string()}

@@ -86,8 +86,7 @@ fn Results(index: Arc<SearchIndex>, query: Memo<String>, limit: RwSignal<usize>)
         }
         let hits = index.search(&q);
         if hits.is_empty() {
-            let q = q.clone();
-            return view! { <p class="search-page__message" role="status">{tu_string!(i18n, search.no_results, query = q.clone()).to_string()}</p> }.into_any();
+            return view! { <p class="search-page__message" role="status">{tu_string!(i18n, search.no_results, query = q).to_string()}</p> }.into_any();
         }
         let total = hits.len();
         let shown = hits
