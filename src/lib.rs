@@ -2,6 +2,7 @@
 //!
 //! `app` holds the router and the page frame; `pages` one file per route; `components` the
 //! shared pieces; `api` the contract and the only HTTP client; `prefs` what the reader chose;
+//! `boot` the hand-over from `index.html` (its started requests, its shell and preview);
 //! `format`, `links`, `search` and `l10n` are plain logic with native tests.
 pub mod api;
 pub mod app;
