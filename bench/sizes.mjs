@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { pageModules } from '../tools/split-wasm.mjs';
 
 export const kb = (n) => `${(n / 1000).toFixed(1)} KB`;
 
@@ -21,13 +22,28 @@ export function bootSizes(dist) {
     });
 }
 
-/** The app: the crate's `.wasm` and the wasm-bindgen JS glue that loads it. */
-export const APP = /^gazette-[0-9a-f]+(_bg\.wasm|\.js)$/;
+/** The frame every page starts with: its `.wasm`, the wasm-bindgen JS glue and the page modules' loader. */
+export const FRAME = /^gazette-([0-9a-f]+(_bg\.wasm|\.js)|loader-[0-9a-f]+\.js)$/;
 /** The page preview painted before the app (boot/preview.js). */
 export const PREVIEW = /^preview-[0-9a-f]+\.js$/;
 
 /** Brotli bytes of the rows whose names match `re`. */
 export const brotliOf = (rows, re) => rows.filter((r) => re.test(r.name)).reduce((a, r) => a + r.brotli, 0);
+
+/**
+ * What the app costs each kind of page in brotli bytes: the frame plus that page's modules
+ * (tools/split-wasm.mjs), as `{ frame, pages: { feed, article, search } }`.
+ */
+export function appSizes(dist, rows) {
+  const loader = rows.find((r) => /^gazette-loader-[0-9a-f]+\.js$/.test(r.name));
+  if (!loader) throw new Error(`no page module loader in ${dist}: build first`);
+  const frame = brotliOf(rows, FRAME);
+  const pages = {};
+  for (const [page, files] of Object.entries(pageModules(readFileSync(join(dist, loader.name), 'utf8')))) {
+    pages[page] = frame + files.reduce((sum, f) => sum + (rows.find((r) => r.name === f)?.brotli ?? NaN), 0);
+  }
+  return { frame, pages };
+}
 
 export function printSizes(rows) {
   for (const r of rows) console.log(`${r.name.padEnd(42)} raw ${kb(r.raw).padStart(10)}  gzip ${kb(r.gzip).padStart(9)}  brotli ${kb(r.brotli).padStart(9)}`);

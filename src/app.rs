@@ -7,7 +7,8 @@ use crate::components::header::Header;
 use crate::components::skeleton::FeedSkeleton;
 use crate::i18n::*;
 use crate::l10n::ui_locale;
-use crate::pages::{article::ArticlePage, feed::FeedPage, not_found::NotFoundPage, root::RootRedirect, search::SearchPage};
+use crate::pages::split::{ArticleRoute, FeedRoute, SearchRoute};
+use crate::pages::{not_found::NotFoundPage, root::RootRedirect};
 use crate::{config, nav, prefs};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Meta};
@@ -61,11 +62,11 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=RootRedirect/>
                         <ParentRoute path=path!("/:lang") view=LangShell>
-                            <Route path=path!("") view=FeedPage/>
-                            <Route path=path!("/search") view=SearchPage/>
-                            <Route path=path!("/:section") view=FeedPage/>
-                            <Route path=path!("/:section/:id") view=ArticlePage/>
-                            <Route path=path!("/:section/:id/:slug") view=ArticlePage/>
+                            <Route path=path!("") view=FeedRoute/>
+                            <Route path=path!("/search") view=SearchRoute/>
+                            <Route path=path!("/:section") view=FeedRoute/>
+                            <Route path=path!("/:section/:id") view=ArticleRoute/>
+                            <Route path=path!("/:section/:id/:slug") view=ArticleRoute/>
                         </ParentRoute>
                     </Routes>
                 </Show>

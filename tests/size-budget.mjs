@@ -1,30 +1,35 @@
 // Fails when the WebAssembly + JS glue the reader downloads grows past its ceiling (brotli), or
 // the page preview script or the CSS past theirs, and prints the boot files' sizes.
 // Run after a release build: node tests/size-budget.mjs [dist]
-import { APP, PREVIEW, bootSizes, brotliOf, kb, printSizes } from '../bench/sizes.mjs';
+import { PREVIEW, appSizes, bootSizes, brotliOf, kb, printSizes } from '../bench/sizes.mjs';
 
-// The product budget (issue 6) is 150 KB of brotli for the .wasm + JS glue. The build is not there
+// The product budget (issue 6) is 150 KB of brotli for the .wasm + JS glue a page needs: the frame
+// and the page's own modules (src/pages/split.rs), counted for the largest page. The build is not there
 // yet, so CI enforces a ceiling at today's size: it fails on any growth, and the ceiling comes
 // down with every size win until it meets the budget. Lower CEILING when the size drops; never
 // raise it without saying why in the commit.
 const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
-// Today's size is 268.3–268.7 KB: the build directory's path is embedded once (the generated i18n
-// module's panic locations) and its length shifts every data address, which moves the brotli size
-// by ~0.5 KB from one checkout to another. The ceiling leaves that much room and no more.
-const CEILING_WASM_JS_BROTLI = 269_500;
+// Today's largest page (the article) is 254.2 KB: the frame 194 KB and the article's modules 60 KB.
+// The build directory's path is embedded once (the generated i18n module's panic locations) and
+// its length shifts every data address, which moves the brotli size by ~0.5 KB from one checkout
+// to another. The ceiling leaves that much room and no more.
+const CEILING_WASM_JS_BROTLI = 255_000;
 // boot/preview.js is not part of the app: a small script that paints the page's text early.
 const CEILING_PREVIEW_BROTLI = 2_500;
 const BUDGET_CSS_BROTLI = 15_000;
 const dist = process.argv[2] ?? 'dist';
 const rows = bootSizes(dist);
 printSizes(rows);
-const wasmJs = brotliOf(rows, APP);
+const app = appSizes(dist, rows);
+const [largest, wasmJs] = Object.entries(app.pages).sort((a, b) => b[1] - a[1])[0];
 const preview = brotliOf(rows, PREVIEW);
 const css = brotliOf(rows, /\.css$/);
-console.log(`wasm + js glue brotli: ${kb(wasmJs)} (budget ${kb(BUDGET_WASM_JS_BROTLI)}, enforced ceiling ${kb(CEILING_WASM_JS_BROTLI)}); `
+console.log(`wasm + js glue brotli: frame ${kb(app.frame)}; with the page's modules `
+  + Object.entries(app.pages).map(([page, bytes]) => `${page} ${kb(bytes)}`).join(', '));
+console.log(`largest page (${largest}): ${kb(wasmJs)} (budget ${kb(BUDGET_WASM_JS_BROTLI)}, enforced ceiling ${kb(CEILING_WASM_JS_BROTLI)}); `
   + `preview: ${kb(preview)} (ceiling ${kb(CEILING_PREVIEW_BROTLI)}); css brotli: ${kb(css)} (budget ${kb(BUDGET_CSS_BROTLI)})`);
 if (wasmJs > BUDGET_WASM_JS_BROTLI) console.log(`wasm + js glue is ${kb(wasmJs - BUDGET_WASM_JS_BROTLI)} over the product budget`);
-if (!rows.some((r) => r.name.endsWith('.wasm')) || !preview) {
+if (!Number.isFinite(wasmJs) || !preview) {
   console.error('no .wasm or preview script in dist: build first');
   process.exit(1);
 }

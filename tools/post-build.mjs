@@ -4,19 +4,28 @@
 // - _headers: long caching for hashed files, no-cache for the HTML, short for the API;
 // - _redirects for Netlify-style SPA fallback; 404.html for GitHub Pages when GAZETTE_404=1;
 // - precompressed .br and .gz siblings for text and wasm files.
+// First of all, the WebAssembly is split into the frame and one module per kind of page
+// (tools/split-wasm.mjs).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { splitWasm } from './split-wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const publicUrl = (process.env.TRUNK_PUBLIC_URL ?? '/').replace(/\/?$/, '/');
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
+const split = splitWasm(dir, process.env.TRUNK_PROFILE !== 'debug');
+const gluePreload = new RegExp(`(<link rel="modulepreload" href="[^"]*/${split.name}\\.js"[^>]*integrity=")[^"]*(")`);
+if (!gluePreload.test(html)) throw new Error("post-build: Trunk's modulepreload link for the glue not found");
+html = html.replace(gluePreload, `$1sha384-${createHash('sha384').update(split.glue).digest('base64')}$2`);
+
 // The app's WebAssembly is fetched once window.gazetteBoot.start settles (index.html): at once on
 // search and `/`, after boot/preview.js has painted on an article or a feed. Trunk's preload link becomes
-// a script that adds the same link then, and Trunk's loader awaits the same promise.
+// a script that adds the same link then, with links for the modules of the page in the address
+// (gazetteBoot.page), and Trunk's loader awaits the same promise.
 const wasmPreload = html.match(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/)?.[0];
 const loaderCall = 'const wasm = await init(';
 if (!wasmPreload || !html.includes(loaderCall)) {
@@ -25,8 +34,11 @@ if (!wasmPreload || !html.includes(loaderCall)) {
 // (Without `integrity`: Chrome ignores it on a fetch preload and says so in the console.)
 const linkAttributes = [...wasmPreload.matchAll(/([a-z-]+)="([^"]*)"/g)].filter(([, name]) => name !== 'integrity')
   .map(([, name, value]) => `l.setAttribute(${JSON.stringify(name)},${JSON.stringify(value)});`).join('');
-html = html.replace(wasmPreload, '<script>(function(){var l=document.createElement("link");' + linkAttributes
-  + 'var s=window.gazetteBoot&&gazetteBoot.start;function add(){document.head.appendChild(l)}s?s.then(add):add()})()</script>');
+const pageModules = JSON.stringify(Object.fromEntries(Object.entries(split.pages).map(([page, files]) => [page, files.map((f) => publicUrl + f)])));
+html = html.replace(wasmPreload, '<script>(function(){var g=window.gazetteBoot||{},m=' + pageModules + '[g.page]||[];function add(){'
+  + 'var l=document.createElement("link");' + linkAttributes + 'document.head.appendChild(l);'
+  + 'm.forEach(function(h){var p=document.createElement("link");p.rel="preload";p.as="fetch";p.crossOrigin="anonymous";p.href=h;document.head.appendChild(p)})}'
+  + 'g.start?g.start.then(add):add()})()</script>');
 html = html.replace(loaderCall, `await (window.gazetteBoot && window.gazetteBoot.start);\n${loaderCall}`);
 
 // Script hashes of every inline <script> (the pre-paint and request scripts, the wasm preload
@@ -89,4 +101,4 @@ for (const f of files) { // index.html is among them, already carrying its CSP
   writeFileSync(join(dir, f + '.gz'), gzipSync(buf, { level: 9 }));
   packed++;
 }
-console.log(`post-build: CSP with ${hashes.length} script hashes, _headers, _redirects, ${packed} files precompressed`);
+console.log(`post-build: wasm split into the frame and ${Object.keys(split.pages).join(', ')}; CSP with ${hashes.length} script hashes, _headers, _redirects, ${packed} files precompressed`);

@@ -1,4 +1,5 @@
 //! The search form in the header: a `search` landmark that goes to `/{lang}/search?q=…`.
+//! Focusing it starts the download of the search page's module.
 use crate::app::use_shell;
 use crate::components::icons::Icon;
 use crate::i18n::*;
@@ -19,7 +20,8 @@ pub fn SearchBox() -> impl IntoView {
         navigate(&search_path(&lang.get_untracked(), &query), NavigateOptions::default());
     };
     view! {
-        <form class="search-box" role="search" action=move || crate::config::href(&search_path(&lang.get(), "")) method="get" on:submit=submit>
+        <form class="search-box" role="search" action=move || crate::config::href(&search_path(&lang.get(), "")) method="get"
+                on:submit=submit on:focusin=|_| crate::pages::split::prefetch_search()>
                 <label for="site-search" class="visually-hidden">{tu_string!(i18n, search.label)}</label>
                 <input id="site-search" node_ref=input type="search" name="q" autocomplete="off"
                     placeholder=tu_string!(i18n, search.placeholder).to_string()/>

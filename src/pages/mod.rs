@@ -4,4 +4,5 @@ pub mod feed;
 pub mod not_found;
 pub mod root;
 pub mod search;
+pub mod split;
 pub mod use_feed;

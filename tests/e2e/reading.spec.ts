@@ -293,6 +293,38 @@ for (const [name, fulfil, message] of [
   });
 }
 
+test.describe('each kind of page has its own WebAssembly module', () => {
+  const pageModule = /\/gazette-split-(\w+)-[0-9a-f]+\.wasm$/;
+
+  test('a feed downloads its own module first, the article module once it is drawn, the search module on intent', async ({ page }) => {
+    const modules: string[] = [];
+    page.on('request', (r) => { const m = r.url().match(pageModule); if (m) modules.push(m[1]); });
+    await page.goto('/en/');
+    await expect(page.getByRole('feed').getByRole('article').first()).toBeVisible();
+    await expect.poll(() => [...new Set(modules)].sort()).toEqual(['article', 'feed']);
+    expect(modules[0]).toBe('feed');
+    await page.getByRole('searchbox').focus();
+    await expect.poll(() => modules).toContain('search');
+    const before = modules.length;
+    await page.getByRole('feed').getByRole('article').first().getByRole('heading').getByRole('link').click();
+    await expect(page.locator('.article__headline')).toBeVisible();
+    expect(modules.length).toBe(before); // the article's module was already there
+  });
+
+  test('a page module that fails to download has a message and a working Retry, keeping the frame', async ({ page }) => {
+    let fail = true;
+    await page.route(/\/gazette-split-article-[0-9a-f]+\.wasm$/, (route) => (fail ? route.abort('internetdisconnected') : route.fallback()));
+    await page.goto('/en/sport/1003/x');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('You seem to be offline');
+    await expect(page.getByRole('link', { name: 'Highland Ledger' })).toBeVisible();
+    fail = false;
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await expect(page.locator('.article__headline')).toBeVisible();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+});
+
 test('a request that never answers times out after 10 s with a Retry', async ({ page }) => {
   test.setTimeout(30_000);
   let hang = true;

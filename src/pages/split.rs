@@ -1,0 +1,103 @@
+//! Each kind of page as a module of its own, downloaded when a reader first opens one.
+//!
+//! The frame (router, header, footer, strings) is in the WebAssembly every visit starts with;
+//! the feed, the article and the search page are split off by `tools/post-build.mjs`
+//! (`wasm-split-cli` at the `#[wasm_split]` points below). A page whose module fails to download
+//! shows the same localized message and Retry as a failed API request: a split module is
+//! fetched like any other file and can fail like one. Once the first page is drawn, the other
+//! reading pages' modules are fetched in the background (search's when the search box is focused),
+//! so moving between pages rarely waits.
+use crate::api::ApiError;
+use crate::components::error_view::error_fallback;
+use crate::components::skeleton::{ArticleSkeleton, FeedSkeleton};
+use crate::pages::{article::ArticlePage, feed::FeedPage, search::SearchPage};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use wasm_split_helpers::{wasm_split, SplitLoaderError};
+
+impl From<SplitLoaderError> for ApiError {
+    fn from(_: SplitLoaderError) -> Self {
+        ApiError::Offline
+    }
+}
+
+#[wasm_split(feed, fallible, preload(preload_feed))]
+fn feed_page() -> Result<AnyView, ApiError> {
+    Ok(view! { <FeedPage/> }.into_any())
+}
+
+#[wasm_split(article, fallible, preload(preload_article))]
+fn article_page() -> Result<AnyView, ApiError> {
+    Ok(view! { <ArticlePage/> }.into_any())
+}
+
+#[wasm_split(search, fallible, preload(preload_search))]
+fn search_page() -> Result<AnyView, ApiError> {
+    Ok(view! { <SearchPage/> }.into_any())
+}
+
+/// `/{lang}/` and `/{lang}/{section}`.
+#[component]
+pub fn FeedRoute() -> impl IntoView {
+    split_page(|| Box::pin(feed_page()), || view! { <FeedSkeleton/> }.into_any())
+}
+
+/// `/{lang}/{section}/{id}[/{slug}]`.
+#[component]
+pub fn ArticleRoute() -> impl IntoView {
+    split_page(|| Box::pin(article_page()), || view! { <ArticleSkeleton/> }.into_any())
+}
+
+/// `/{lang}/search`.
+#[component]
+pub fn SearchRoute() -> impl IntoView {
+    split_page(|| Box::pin(search_page()), || ().into_any())
+}
+
+type PageLoad = Pin<Box<dyn Future<Output = Result<AnyView, ApiError>>>>;
+
+/// Draws `loading` until the page's module is there, then the page; on a failed download the
+/// error view, whose Retry tries the download again.
+fn split_page(load: fn() -> PageLoad, loading: fn() -> AnyView) -> impl IntoView {
+    let attempt = RwSignal::new(0u32);
+    let retry = move || attempt.update(|n| *n += 1);
+    view! {
+        <Suspense fallback=loading>
+            <ErrorBoundary fallback=error_fallback(retry)>
+                {move || {
+                    attempt.track();
+                    Suspend::new(SendWrapper::new(async move {
+                        let page = load().await?;
+                        preload_the_rest_once();
+                        Ok::<_, ApiError>(page)
+                    }))
+                }}
+            </ErrorBoundary>
+        </Suspense>
+    }
+}
+
+/// Once the first page is drawn, fetches the reading pages' modules (feed and article: the next
+/// tap is most likely a story or a section), ignoring failures (a page retries when opened).
+/// The search page's module waits for a sign of intent (`prefetch_search`).
+fn preload_the_rest_once() {
+    static STARTED: AtomicBool = AtomicBool::new(false);
+    if STARTED.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    leptos::task::spawn_local(async {
+        crate::boot::next_task().await;
+        let _ = preload_feed().await;
+        let _ = preload_article().await;
+    });
+}
+
+/// Starts fetching the search page's module (the reader is in the search box).
+pub fn prefetch_search() {
+    leptos::task::spawn_local(async {
+        let _ = preload_search().await;
+    });
+}
