@@ -21,6 +21,9 @@ const split = splitWasm(dir, process.env.TRUNK_PROFILE !== 'debug');
 const gluePreload = new RegExp(`(<link rel="modulepreload" href="[^"]*/${split.name}\\.js"[^>]*integrity=")[^"]*(")`);
 if (!gluePreload.test(html)) throw new Error("post-build: Trunk's modulepreload link for the glue not found");
 html = html.replace(gluePreload, `$1sha384-${createHash('sha384').update(split.glue).digest('base64')}$2`);
+// The glue imports the page modules' loader: preloaded beside it rather than found a round trip later.
+const loaderIntegrity = createHash('sha384').update(readFileSync(join(dir, split.loader))).digest('base64');
+html = html.replace(/(<link rel="modulepreload" href="[^"]*\.js"[^>]*>)/, `$1<link rel="modulepreload" href="${publicUrl}${split.loader}" crossorigin="anonymous" integrity="sha384-${loaderIntegrity}">`);
 
 // The app's WebAssembly is fetched once window.gazetteBoot.start settles (index.html): at once on
 // search and `/`, after boot/preview.js has painted on an article or a feed. Trunk's preload link becomes
@@ -49,13 +52,17 @@ const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/scrip
 // An API on another host must stay reachable when a newsroom edits only the meta tag of a built
 // index.html: fetches may go to any https host (and to local hosts, for development). Scripts
 // stay locked to this site and the hashes below, which is what keeps injected code out.
+// The print stylesheet is inlined (index.html): its hash lets it through style-src.
+const styleHashes = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map(
+  ([, body]) => ` 'sha256-${createHash('sha256').update(body).digest('base64')}'`,
+);
 const apiBase = html.match(/<meta name="gazette-api-base" content="([^"]*)">/)?.[1] ?? 'api/v1/';
 const apiOrigin = /^http:\/\//.test(apiBase) ? ` ${new URL(apiBase).origin}` : '';
 const local = 'http://localhost:* http://127.0.0.1:*';
 const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
-  "style-src 'self'",
+  `style-src 'self'${styleHashes.join('')}`,
   `img-src 'self' https: data: ${local}${apiOrigin}`,
   `connect-src 'self' https: ${local}${apiOrigin}`,
   "font-src 'self'",

@@ -6,7 +6,7 @@
 // on every module (index.html turns Trunk's own wasm-opt off), and puts the results under
 // Trunk's hashed name. Page modules are named by their content's hash, for long caching.
 // Returns, per kind of page, the files that page needs besides the frame.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -40,7 +40,11 @@ export function splitWasm(dir, release) {
     const frame = join(work, 'bindgen', `${name}_bg.wasm`);
     if (release) {
       for (const f of [frame, ...modules.map((m) => join(work, m))]) {
-        run(WASM_OPT, ['-Oz', ...WASM_OPT_FEATURES, f, '-o', f]);
+        // (Its only output is a warning about a name subsection wasm-split-cli writes: dropped.)
+        const opt = spawnSync(WASM_OPT, ['-Oz', ...WASM_OPT_FEATURES, f, '-o', f], { encoding: 'utf8' });
+        const said = (opt.stderr ?? '').split('\n').filter((l) => l && !/^warning: unknown name subsection/.test(l));
+        if (said.length) console.error(said.join('\n'));
+        if (opt.status !== 0) fail(`wasm-opt failed on ${f} (${opt.error ?? `exit ${opt.status}`})`);
       }
     }
 
