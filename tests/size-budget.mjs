@@ -9,13 +9,13 @@ import { PREVIEW, appSizes, bootSizes, brotliOf, kb, printSizes } from '../bench
 // down with every size win until it meets the budget. Lower CEILING when the size drops; never
 // raise it without saying why in the commit.
 const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
-// Today's largest page (the article) is 254.2 KB: the frame 194 KB and the article's modules 60 KB.
+// Today's largest page (the article) is 252.6 KB: the frame 193 KB and the article's modules 60 KB.
 // The build directory's path is embedded once (the generated i18n module's panic locations) and
 // its length shifts every data address, which moves the brotli size by ~0.5 KB from one checkout
 // to another. The ceiling leaves that much room and no more.
-const CEILING_WASM_JS_BROTLI = 255_000;
+const CEILING_WASM_JS_BROTLI = 253_500;
 // boot/preview.js is not part of the app: a small script that paints the page's text early.
-const CEILING_PREVIEW_BROTLI = 2_500;
+const CEILING_PREVIEW_BROTLI = 1_600;
 const BUDGET_CSS_BROTLI = 15_000;
 const dist = process.argv[2] ?? 'dist';
 const rows = bootSizes(dist);

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { minify } from 'terser';
 import { splitWasm } from './split-wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
@@ -17,10 +18,20 @@ const publicUrl = (process.env.TRUNK_PUBLIC_URL ?? '/').replace(/\/?$/, '/');
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
-const split = splitWasm(dir, process.env.TRUNK_PROFILE !== 'debug');
+const release = process.env.TRUNK_PROFILE !== 'debug';
+const split = await splitWasm(dir, release);
 const gluePreload = new RegExp(`(<link rel="modulepreload" href="[^"]*/${split.name}\\.js"[^>]*integrity=")[^"]*(")`);
 if (!gluePreload.test(html)) throw new Error("post-build: Trunk's modulepreload link for the glue not found");
 html = html.replace(gluePreload, `$1sha384-${createHash('sha384').update(split.glue).digest('base64')}$2`);
+// The preview script is minified in release builds (it is on the way to the first paint of text).
+const previewTag = html.match(/<script src="[^"]*\/(preview-[0-9a-f]+\.js)" defer integrity="([^"]*)"><\/script>/);
+if (!previewTag) throw new Error("post-build: Trunk's script tag for boot/preview.js not found");
+if (release) {
+  const previewPath = join(dir, previewTag[1]);
+  const small = (await minify(readFileSync(previewPath, 'utf8'), { compress: true, mangle: true })).code;
+  writeFileSync(previewPath, small);
+  html = html.replace(previewTag[0], previewTag[0].replace(previewTag[2], `sha384-${createHash('sha384').update(small).digest('base64')}`));
+}
 // The glue imports the page modules' loader: preloaded beside it rather than found a round trip later.
 const loaderIntegrity = createHash('sha384').update(readFileSync(join(dir, split.loader))).digest('base64');
 html = html.replace(/(<link rel="modulepreload" href="[^"]*\.js"[^>]*>)/, `$1<link rel="modulepreload" href="${publicUrl}${split.loader}" crossorigin="anonymous" integrity="sha384-${loaderIntegrity}">`);

@@ -5,12 +5,14 @@
 // last steps from cargo's output: wasm-split-cli, then wasm-bindgen on the frame, then wasm-opt
 // on every module (index.html turns Trunk's own wasm-opt off), and puts the results under
 // Trunk's hashed name. Page modules are named by their content's hash, for long caching.
+// The glue is minified (terser) in release builds; the loader is not, bench/sizes.mjs reads it.
 // Returns, per kind of page, the files that page needs besides the frame.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { minify } from 'terser';
 
 // The same features Trunk enables for wasm-opt (data-wasm-opt-params in index.html before).
 const WASM_OPT_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
@@ -23,7 +25,7 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', '
 const contentHash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 16);
 const fail = (why) => { throw new Error(`split-wasm: ${why}; adapt tools/split-wasm.mjs`); };
 
-export function splitWasm(dir, release) {
+export async function splitWasm(dir, release) {
   const js = readdirSync(dir).filter((f) => /^gazette-[0-9a-f]+\.js$/.test(f));
   if (js.length !== 1) fail(`expected one gazette-<hash>.js from Trunk in ${dir}, found ${js.length}`);
   const name = js[0].slice(0, -3);
@@ -66,6 +68,7 @@ export function splitWasm(dir, release) {
     const importStatement = new RegExp(`^(import \\* as \\w+ from )"${LINK.replace('.', '\\.')}"`, 'gm');
     if (!importStatement.test(glue)) fail(`wasm-bindgen's glue does not import ${LINK}`);
     glue = glue.replace(importStatement, `$1"./${linkName}"`);
+    if (release) glue = (await minify(glue, { module: true, compress: true, mangle: true })).code;
     writeFileSync(join(dir, `${name}.js`), glue);
     copyFileSync(frame, join(dir, `${name}_bg.wasm`));
 

@@ -79,6 +79,18 @@ fn FeedView(lang: String, feed: String) -> impl IntoView {
     .into_any()
 }
 
+/// How far below the viewport the end of the feed starts the next page's download.
+const NEAR_END_PX: i32 = 600;
+
+/// Whether the sentinel at the end of the feed is within [`NEAR_END_PX`] of the viewport now.
+fn near_end(sentinel: NodeRef<leptos::html::Div>) -> bool {
+    let viewport = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    sentinel.get_untracked().is_some_and(|el| {
+        let rect = el.get_bounding_client_rect();
+        rect.top() < viewport + f64::from(NEAR_END_PX) && rect.bottom() > -f64::from(NEAR_END_PX)
+    })
+}
+
 #[component]
 fn FeedList(feed: UseFeedReturn, show_section: bool) -> impl IntoView {
     let i18n = use_i18n();
@@ -94,13 +106,19 @@ fn FeedList(feed: UseFeedReturn, show_section: bool) -> impl IntoView {
                 sentinel_visible.set(entry.is_intersecting());
             }
         },
-        UseIntersectionObserverOptions::default().root_margin("600px 0px"),
+        UseIntersectionObserverOptions::default().root_margin(format!("{NEAR_END_PX}px 0px")),
     ));
     // Near the end, and nothing on its way: fetch the next page. Runs again after each page,
-    // so a tall screen keeps filling until the sentinel leaves the viewport.
+    // so a tall screen keeps filling until the sentinel leaves the viewport. The observer's last
+    // word may be older than the stories just drawn (a page's first stories are drawn a task
+    // before the rest), so the sentinel is measured again once they are laid out.
     Effect::new(move |_| {
         if sentinel_visible.get() && status.get() == FeedStatus::Ready && !items.with(Vec::is_empty) {
-            load_more.run(());
+            request_animation_frame(move || {
+                if status.get_untracked() == FeedStatus::Ready && near_end(sentinel) {
+                    load_more.run(());
+                }
+            });
         }
     });
     let loading = move || status.get() == FeedStatus::Loading;

@@ -56,8 +56,10 @@ test('Back restores the feed’s items and scroll position without refetching', 
   const feed = page.getByRole('feed');
   const cards = feed.getByRole('article');
   await expect(cards).toHaveCount(12);
-  await page.mouse.wheel(0, 5000);
-  await expect.poll(() => cards.count()).toBeGreaterThan(24);
+  await expect.poll(async () => { // a reader scrolling on: each page loads as the end comes near
+    await page.mouse.wheel(0, 5000);
+    return cards.count();
+  }).toBeGreaterThan(24);
   // Stand well above the end of the feed, so nothing more loads, and let it settle.
   const target = cards.nth(15).getByRole('link').last();
   await target.scrollIntoViewIfNeeded();
