@@ -22,8 +22,10 @@ export function bootSizes(dist) {
     });
 }
 
+/** The page modules' loader (tools/split-wasm.mjs). */
+const LOADER = /^gazette-loader-[0-9a-f]+\.js$/;
 /** The frame every page starts with: its `.wasm`, the wasm-bindgen JS glue and the page modules' loader. */
-export const FRAME = /^gazette-([0-9a-f]+(_bg\.wasm|\.js)|loader-[0-9a-f]+\.js)$/;
+export const FRAME = new RegExp(`^gazette-[0-9a-f]+(_bg\\.wasm|\\.js)$|${LOADER.source}`);
 /** The page preview painted before the app (boot/preview.js). */
 export const PREVIEW = /^preview-[0-9a-f]+\.js$/;
 
@@ -35,7 +37,7 @@ export const brotliOf = (rows, re) => rows.filter((r) => re.test(r.name)).reduce
  * (tools/split-wasm.mjs), as `{ frame, pages: { feed, article, search } }`.
  */
 export function appSizes(dist, rows) {
-  const loader = rows.find((r) => /^gazette-loader-[0-9a-f]+\.js$/.test(r.name));
+  const loader = rows.find((r) => LOADER.test(r.name));
   if (!loader) throw new Error(`no page module loader in ${dist}: build first`);
   const frame = brotliOf(rows, FRAME);
   const pages = {};

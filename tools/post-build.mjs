@@ -18,11 +18,20 @@ const publicUrl = (process.env.TRUNK_PUBLIC_URL ?? '/').replace(/\/?$/, '/');
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
+// Subresource integrity of a file's contents, and the CSP hashes of an inline element's bodies.
+const integrity = (contents) => `sha384-${createHash('sha384').update(contents).digest('base64')}`;
+const inlineHashes = (element) => [...html.matchAll(new RegExp(`<${element}(?![^>]*\\bsrc=)[^>]*>([\\s\\S]*?)</${element}>`, 'g'))]
+  .map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
+
 const release = process.env.TRUNK_PROFILE !== 'debug';
 const split = await splitWasm(dir, release);
-const gluePreload = new RegExp(`(<link rel="modulepreload" href="[^"]*/${split.name}\\.js"[^>]*integrity=")[^"]*(")`);
-if (!gluePreload.test(html)) throw new Error("post-build: Trunk's modulepreload link for the glue not found");
-html = html.replace(gluePreload, `$1sha384-${createHash('sha384').update(split.glue).digest('base64')}$2`);
+// Trunk's modulepreload link for the glue gets the new glue's integrity, and beside it one for the
+// page modules' loader, which the glue imports: preloaded together rather than a round trip later.
+const gluePreload = new RegExp(`<link rel="modulepreload" href="[^"]*/${split.name}\\.js"[^>]*integrity="[^"]*">`);
+const glueTag = html.match(gluePreload)?.[0];
+if (!glueTag) throw new Error("post-build: Trunk's modulepreload link for the glue not found");
+html = html.replace(glueTag, glueTag.replace(/integrity="[^"]*"/, `integrity="${integrity(split.glue)}"`)
+  + `<link rel="modulepreload" href="${publicUrl}${split.loader}" crossorigin="anonymous" integrity="${integrity(split.loaderSource)}">`);
 // The preview script is minified in release builds (it is on the way to the first paint of text).
 const previewTag = html.match(/<script src="[^"]*\/(preview-[0-9a-f]+\.js)" defer integrity="([^"]*)"><\/script>/);
 if (!previewTag) throw new Error("post-build: Trunk's script tag for boot/preview.js not found");
@@ -30,11 +39,8 @@ if (release) {
   const previewPath = join(dir, previewTag[1]);
   const small = (await minify(readFileSync(previewPath, 'utf8'), { compress: true, mangle: true })).code;
   writeFileSync(previewPath, small);
-  html = html.replace(previewTag[0], previewTag[0].replace(previewTag[2], `sha384-${createHash('sha384').update(small).digest('base64')}`));
+  html = html.replace(previewTag[0], previewTag[0].replace(previewTag[2], integrity(small)));
 }
-// The glue imports the page modules' loader: preloaded beside it rather than found a round trip later.
-const loaderIntegrity = createHash('sha384').update(readFileSync(join(dir, split.loader))).digest('base64');
-html = html.replace(/(<link rel="modulepreload" href="[^"]*\.js"[^>]*>)/, `$1<link rel="modulepreload" href="${publicUrl}${split.loader}" crossorigin="anonymous" integrity="sha384-${loaderIntegrity}">`);
 
 // The app's WebAssembly is fetched once window.gazetteBoot.start settles (index.html): at once on
 // search and `/`, after boot/preview.js has painted on an article or a feed. Trunk's preload link becomes
@@ -57,23 +63,19 @@ html = html.replace(loaderCall, `await (window.gazetteBoot && window.gazetteBoot
 
 // Script hashes of every inline <script> (the pre-paint and request scripts, the wasm preload
 // script above, Trunk's loader).
-const hashes = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map(
-  ([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`,
-);
+const hashes = inlineHashes('script');
+// The print stylesheet is inlined (index.html): its hash lets it through style-src.
+const styleHashes = inlineHashes('style');
 // An API on another host must stay reachable when a newsroom edits only the meta tag of a built
 // index.html: fetches may go to any https host (and to local hosts, for development). Scripts
 // stay locked to this site and the hashes below, which is what keeps injected code out.
-// The print stylesheet is inlined (index.html): its hash lets it through style-src.
-const styleHashes = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map(
-  ([, body]) => ` 'sha256-${createHash('sha256').update(body).digest('base64')}'`,
-);
 const apiBase = html.match(/<meta name="gazette-api-base" content="([^"]*)">/)?.[1] ?? 'api/v1/';
 const apiOrigin = /^http:\/\//.test(apiBase) ? ` ${new URL(apiBase).origin}` : '';
 const local = 'http://localhost:* http://127.0.0.1:*';
 const policy = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
-  `style-src 'self'${styleHashes.join('')}`,
+  ["style-src 'self'", ...styleHashes].join(' '),
   `img-src 'self' https: data: ${local}${apiOrigin}`,
   `connect-src 'self' https: ${local}${apiOrigin}`,
   "font-src 'self'",

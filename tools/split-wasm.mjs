@@ -52,14 +52,12 @@ export async function splitWasm(dir, release) {
 
     // Content-hashed names, written into the loader, whose own name is then hashed in turn.
     let link = readFileSync(join(work, '__wasm_split.js'), 'utf8');
-    const renamed = {};
     for (const m of modules) {
-      const buf = readFileSync(join(work, m));
-      renamed[m] = `gazette-${m.slice(0, -5).replace('_', '-')}-${contentHash(buf)}.wasm`;
+      const file = `gazette-${m.slice(0, -5).replace('_', '-')}-${contentHash(readFileSync(join(work, m)))}.wasm`;
       const reference = `"./${m}"`;
       if (!link.includes(reference)) fail(`the loader does not name ${m}`);
-      link = link.replace(reference, `"./${renamed[m]}"`);
-      copyFileSync(join(work, m), join(dir, renamed[m]));
+      link = link.replace(reference, `"./${file}"`);
+      copyFileSync(join(work, m), join(dir, file));
     }
     const linkName = `gazette-loader-${contentHash(link)}.js`;
     writeFileSync(join(dir, linkName), link);
@@ -75,7 +73,7 @@ export async function splitWasm(dir, release) {
     const pages = pageModules(link);
     const made = modules.filter((m) => m.startsWith('split_')).map((m) => m.slice(6, -5)).sort().join();
     if (made !== Object.keys(pages).sort().join()) fail(`the loader lists ${Object.keys(pages)}, the modules are ${made}`);
-    return { name, glue, loader: linkName, pages };
+    return { name, glue, loader: linkName, loaderSource: link, pages };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

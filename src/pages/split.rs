@@ -1,4 +1,4 @@
-//! Each kind of page as a module of its own, downloaded when a reader first opens one.
+//! Each kind of page as a WebAssembly module of its own, apart from the frame every page needs.
 //!
 //! The frame (router, header, footer, strings) is in the WebAssembly every visit starts with;
 //! the feed, the article and the search page are split off by `tools/post-build.mjs`
