@@ -1,20 +1,21 @@
-//! Generates the `i18n` module from `locales/*.json` at compile time, so every translation key is
-//! checked by the compiler and a key missing in any locale is a build error (leptos_i18n 0.6).
-use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
-use std::error::Error;
-use std::path::PathBuf;
+//! Compiles `locales/*.json` into the `i18n` module's strings (src/i18n/codegen.rs): every UI
+//! language is a value of the same struct, so a key missing in any language is a build error.
+#[path = "src/i18n/codegen.rs"]
+mod codegen;
 
-fn main() -> Result<(), Box<dyn Error>> {
+fn main() {
     println!("cargo::rerun-if-changed=build.rs");
-    println!("cargo::rerun-if-changed=Cargo.toml");
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR not set")?).join("i18n");
-    // `interpolate_display` lets attributes and live regions get interpolated strings as text.
-    let cfg = Config::new("en")?
-        .add_locales(["ru", "hy", "az"])?
-        .parse_options(ParseOptions::new().interpolate_display(true));
-    let infos = TranslationsInfos::parse(cfg)?;
-    infos.emit_diagnostics();
-    infos.rerun_if_locales_changed();
-    infos.generate_i18n_module(out)?;
-    Ok(())
+    println!("cargo::rerun-if-changed=src/i18n/codegen.rs");
+    println!("cargo::rerun-if-changed=locales");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/locales");
+    let code = codegen::read_locales(dir).and_then(|locales| codegen::generate(&locales));
+    match code {
+        Ok(code) => {
+            let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("strings.rs");
+            std::fs::write(out, code).expect("writing the generated strings");
+        }
+        Err(why) => {
+            println!("cargo::error=locales: {why}");
+        }
+    }
 }

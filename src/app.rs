@@ -5,7 +5,7 @@ use crate::components::error_view::error_fallback;
 use crate::components::footer::Footer;
 use crate::components::header::Header;
 use crate::components::skeleton::FeedSkeleton;
-use crate::i18n::*;
+use crate::i18n::{provide_i18n, use_i18n, I18n};
 use crate::l10n::ui_locale;
 use crate::pages::split::{ArticleRoute, FeedRoute, SearchRoute};
 use crate::pages::{not_found::NotFoundPage, root::RootRedirect};
@@ -43,6 +43,7 @@ pub fn use_shell_opt() -> Option<Shell> {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    provide_i18n();
     prefs::theme::provide_theme();
     prefs::text_size::provide_text_size();
     nav::track_history_navigation();
@@ -55,23 +56,21 @@ pub fn App() -> impl IntoView {
         routes_due.set(true);
     });
     view! {
-        <I18nContextProvider set_lang_attr_on_html=false set_dir_attr_on_html=false>
-            <Meta name="color-scheme" content="light dark"/>
-            <Router base=config::router_base()>
-                <Show when=move || routes_due.get()>
-                    <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=RootRedirect/>
-                        <ParentRoute path=path!("/:lang") view=LangShell>
-                            <Route path=path!("") view=FeedRoute/>
-                            <Route path=path!("/search") view=SearchRoute/>
-                            <Route path=path!("/:section") view=FeedRoute/>
-                            <Route path=path!("/:section/:id") view=ArticleRoute/>
-                            <Route path=path!("/:section/:id/:slug") view=ArticleRoute/>
-                        </ParentRoute>
-                    </Routes>
-                </Show>
-            </Router>
-        </I18nContextProvider>
+        <Meta name="color-scheme" content="light dark"/>
+        <Router base=config::router_base()>
+            <Show when=move || routes_due.get()>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=RootRedirect/>
+                    <ParentRoute path=path!("/:lang") view=LangShell>
+                        <Route path=path!("") view=FeedRoute/>
+                        <Route path=path!("/search") view=SearchRoute/>
+                        <Route path=path!("/:section") view=FeedRoute/>
+                        <Route path=path!("/:section/:id") view=ArticleRoute/>
+                        <Route path=path!("/:section/:id/:slug") view=ArticleRoute/>
+                    </ParentRoute>
+                </Routes>
+            </Show>
+        </Router>
     }
 }
 
@@ -102,7 +101,7 @@ pub fn Frame(lang: Memo<String>, children: ChildrenFn) -> impl IntoView {
     };
     let children = StoredValue::new(children);
     view! {
-        <a class="skip-link" href="#main" on:click=skip_to_main>{t!(i18n, skip_link)}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>{move || i18n.get().skip_link}</a>
         <Transition fallback=|| view! { <ShellSkeleton/> }>
             <ErrorBoundary fallback=error_fallback(retry)>
                 {move || Suspend::new(async move {
@@ -138,7 +137,7 @@ fn frame_content(children: StoredValue<ChildrenFn>) -> AnyView {
 }
 
 /// Sets the UI strings for a content language and `<html lang>` to the content language.
-fn apply_language(i18n: leptos_i18n::I18nContext<Locale>, lang: &str) {
+fn apply_language(i18n: I18n, lang: &str) {
     i18n.set_locale(ui_locale(lang));
     if let Some(html) = document().document_element() {
         let _ = html.set_attribute("lang", lang);

@@ -1,41 +1,36 @@
 //! Language-aware formatting on top of the compiled UI strings: which UI locale serves a content
 //! language, and dates and counts in that locale's words.
 use crate::format::{format_date, format_date_time, group_digits, parse_rfc3339};
-use crate::i18n::{td_string, Locale};
+use crate::i18n::{strings, Locale};
 
 /// The UI strings for a content language; languages without UI strings read English UI.
 pub fn ui_locale(lang: &str) -> Locale {
-    match lang.to_ascii_lowercase().as_str() {
-        "ru" => Locale::ru,
-        "hy" => Locale::hy,
-        "az" => Locale::az,
-        _ => Locale::en,
-    }
+    Locale::ALL.into_iter().find(|l| l.as_str().eq_ignore_ascii_case(lang)).unwrap_or_default()
 }
 
 /// The month's name as it stands after a day number ("29 апреля").
-pub fn month_name(locale: Locale, month: u8) -> String {
+pub fn month_name(locale: Locale, month: u8) -> &'static str {
+    let date = &strings(locale).date;
     match month {
-        1 => td_string!(locale, date.m01),
-        2 => td_string!(locale, date.m02),
-        3 => td_string!(locale, date.m03),
-        4 => td_string!(locale, date.m04),
-        5 => td_string!(locale, date.m05),
-        6 => td_string!(locale, date.m06),
-        7 => td_string!(locale, date.m07),
-        8 => td_string!(locale, date.m08),
-        9 => td_string!(locale, date.m09),
-        10 => td_string!(locale, date.m10),
-        11 => td_string!(locale, date.m11),
-        _ => td_string!(locale, date.m12),
+        1 => date.m01,
+        2 => date.m02,
+        3 => date.m03,
+        4 => date.m04,
+        5 => date.m05,
+        6 => date.m06,
+        7 => date.m07,
+        8 => date.m08,
+        9 => date.m09,
+        10 => date.m10,
+        11 => date.m11,
+        _ => date.m12,
     }
-    .to_string()
 }
 
 /// "29 April 2025 21:30" in the locale's words; the raw text if the API sent a malformed time.
 pub fn date_time(locale: Locale, raw: &str) -> String {
     match parse_rfc3339(raw) {
-        Some(t) => format_date_time(&t, &month_name(locale, t.month), &td_string!(locale, date.joiner).to_string()),
+        Some(t) => format_date_time(&t, month_name(locale, t.month), strings(locale).date.joiner),
         None => raw.to_string(),
     }
 }
@@ -43,14 +38,14 @@ pub fn date_time(locale: Locale, raw: &str) -> String {
 /// "29 April 2025" in the locale's words.
 pub fn date(locale: Locale, raw: &str) -> String {
     match parse_rfc3339(raw) {
-        Some(t) => format_date(&t, &month_name(locale, t.month)),
+        Some(t) => format_date(&t, month_name(locale, t.month)),
         None => raw.to_string(),
     }
 }
 
 /// A count with the locale's digit grouping ("1,234,567", "1 234 567").
 pub fn count(locale: Locale, n: u64) -> String {
-    group_digits(n, &td_string!(locale, number.group_separator).to_string())
+    group_digits(n, strings(locale).number.group_separator)
 }
 
 #[cfg(test)]
@@ -96,8 +91,8 @@ mod tests {
         assert_eq!(ui_locale("RU"), Locale::ru);
     }
 
-    /// leptos_i18n already refuses to build with a key missing in one locale; this also catches a
-    /// key left empty or copied over untranslated from English.
+    /// The build already refuses a key missing in one locale (src/i18n/codegen.rs); this also
+    /// catches a key left empty or copied over untranslated from English.
     #[test]
     fn every_locale_has_every_key_translated() {
         fn keys(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, String)>) {
@@ -116,7 +111,9 @@ mod tests {
         let en = load("en");
         // Brand names and formats may legitimately match English.
         let same_allowed = ["footer.copyright", "date.joiner", "number.group_separator"];
-        for l in ["ru", "hy", "az"] {
+        let others: Vec<_> = Locale::ALL.iter().map(|l| l.as_str()).filter(|l| *l != "en").collect();
+        assert!(others.len() >= 3, "every locale file is compiled in: {others:?}");
+        for l in others {
             let other: std::collections::HashMap<_, _> = load(l).into_iter().collect();
             assert_eq!(other.len(), en.len(), "{l} key count");
             for (key, english) in &en {

@@ -10,6 +10,7 @@ pub mod boot;
 pub mod components;
 pub mod config;
 pub mod format;
+pub mod i18n;
 pub mod l10n;
 pub mod links;
 pub mod nav;
@@ -17,5 +18,3 @@ pub mod pages;
 pub mod panic_screen;
 pub mod prefs;
 pub mod search;
-
-include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

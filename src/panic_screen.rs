@@ -1,7 +1,7 @@
 //! A Rust panic stops the WebAssembly instance; without this the reader would be left with a
 //! frozen, half-drawn page. The hook logs the panic and replaces the page with a clear message
 //! and a reload link, in the language of the page.
-use crate::i18n::td_string;
+use crate::i18n::strings;
 use crate::l10n::ui_locale;
 
 pub fn install() {
@@ -21,10 +21,10 @@ fn show(detail: &str) {
         screen.set_attribute("role", "alert").ok()?;
         screen.set_attribute("class", "panic-screen").ok()?;
         let title = document.create_element("h1").ok()?;
-        title.set_text_content(Some(&td_string!(locale, error.panic).to_string()));
+        title.set_text_content(Some(strings(locale).error.panic));
         let link = document.create_element("a").ok()?;
         link.set_attribute("href", &web_sys::window()?.location().href().ok()?).ok()?;
-        link.set_text_content(Some(&td_string!(locale, error.reload).to_string()));
+        link.set_text_content(Some(strings(locale).error.reload));
         let code = document.create_element("pre").ok()?;
         code.set_text_content(Some(detail));
         screen.append_child(&title).ok()?;

@@ -5,7 +5,7 @@
 //! Not leptos-use's `use_clipboard`: it drops the write's failure, and a refused write must lead
 //! to the manual fallback instead of silence.
 use crate::components::icons::Icon;
-use crate::i18n::*;
+use crate::i18n::use_i18n;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
@@ -60,20 +60,20 @@ pub fn CopyLink(#[prop(into)] url: String) -> impl IntoView {
         }
     };
     let status = move || match state.try_get().unwrap_or(CopyState::Idle) {
-        CopyState::Copied => t_string!(i18n, share.copied).to_string(),
-        CopyState::Manual => t_string!(i18n, share.copy_fallback).to_string(),
+        CopyState::Copied => i18n.get().share.copied.to_string(),
+        CopyState::Manual => i18n.get().share.copy_fallback.to_string(),
         CopyState::Idle => String::new(),
     };
     view! {
         <div class="copy-link">
             <button type="button" class="tool-button" on:click=copy>
                 <Icon name="link"/>
-                <span>{tu_string!(i18n, share.copy_link)}</span>
+                <span>{i18n.get_untracked().share.copy_link}</span>
             </button>
             <span class="copy-link__status" role="status">{status}</span>
             <Show when=move || state.get() == CopyState::Manual>
                 <label class="copy-link__manual">
-                    <span class="visually-hidden">{tu_string!(i18n, share.link_field)}</span>
+                    <span class="visually-hidden">{i18n.get_untracked().share.link_field}</span>
                     <input node_ref=field type="text" readonly value=url.clone() on:focus=|ev| {
                         use wasm_bindgen::JsCast;
                         if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {

@@ -1,7 +1,7 @@
 //! How any failed request looks: a localized message and a Retry button in place of the part
 //! that failed. A missing document shows the not-found message instead.
 use crate::api::ApiError;
-use crate::i18n::*;
+use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
 
@@ -12,18 +12,18 @@ pub fn ErrorView(error: ApiError, #[prop(into)] retry: Callback<()>, #[prop(opti
     if error == ApiError::NotFound {
         return view! { <NotFound/> }.into_any();
     }
-    let title = title.unwrap_or_else(|| tu_string!(i18n, error.title).to_string());
+    let title = title.unwrap_or_else(|| i18n.get_untracked().error.title.to_string());
     let message = move || match &error {
-        ApiError::Offline => t_string!(i18n, error.offline).to_string(),
-        ApiError::Timeout => t_string!(i18n, error.timeout).to_string(),
-        ApiError::Status(code) => t_string!(i18n, error.status, code = *code).to_string(),
-        ApiError::Decode(_) | ApiError::NotFound => t_string!(i18n, error.decode).to_string(),
+        ApiError::Offline => i18n.get().error.offline.to_string(),
+        ApiError::Timeout => i18n.get().error.timeout.to_string(),
+        ApiError::Status(code) => i18n.get().error.status(&code.to_string()),
+        ApiError::Decode(_) | ApiError::NotFound => i18n.get().error.decode.to_string(),
     };
     view! {
         <div class="error-view" role="alert">
             <p class="error-view__title">{title}</p>
             <p>{message}</p>
-            <button type="button" class="button" on:click=move |_| retry.run(())>{tu_string!(i18n, error.retry)}</button>
+            <button type="button" class="button" on:click=move |_| retry.run(())>{i18n.get_untracked().error.retry}</button>
         </div>
     }
     .into_any()

@@ -1,6 +1,6 @@
 //! The frame's bottom: the newsroom's reuse notice, the copyright line, and the sections again.
 use crate::app::use_shell;
-use crate::i18n::*;
+use crate::i18n::use_i18n;
 use crate::links::section_path;
 use leptos::prelude::*;
 
@@ -19,11 +19,11 @@ pub fn Footer() -> impl IntoView {
         .collect_view();
     view! {
         <footer class="site-footer">
-            <nav class="footer-nav" aria-label=tu_string!(i18n, footer.sections).to_string()>
+            <nav class="footer-nav" aria-label=i18n.get_untracked().footer.sections.to_string()>
                 <ul>{sections}</ul>
             </nav>
             {(!shell.edition.footer_notice.is_empty()).then(|| view! { <p class="footer-notice">{shell.edition.footer_notice.clone()}</p> })}
-            <p class="copyright">{tu_string!(i18n, footer.copyright, site = site, year = year).to_string()}</p>
+            <p class="copyright">{i18n.get_untracked().footer.copyright(&site, &year.to_string())}</p>
         </footer>
     }
 }

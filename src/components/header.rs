@@ -6,7 +6,7 @@ use crate::components::icons::Icon;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
-use crate::i18n::*;
+use crate::i18n::use_i18n;
 use crate::links::{home_path, safe_href, section_path};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -50,7 +50,7 @@ pub fn Header() -> impl IntoView {
                 <button type="button" class="icon-button menu-button" aria-controls="site-menu"
                     aria-expanded=move || menu_open.try_get().unwrap_or(false).to_string() on:click=move |_| menu_open.update(|o| *o = !*o)>
                     <Icon name="menu"/>
-                    <span class="visually-hidden">{tu_string!(i18n, nav.menu)}</span>
+                    <span class="visually-hidden">{i18n.get_untracked().nav.menu}</span>
                 </button>
                 <div class="site-header__tools">
                     <ThemeToggle/>
@@ -59,7 +59,7 @@ pub fn Header() -> impl IntoView {
             </div>
             <div id="site-menu" class="site-menu" class:site-menu--open=move || menu_open.try_get().unwrap_or(false) on:click=close_on_link>
                 <SearchBox/>
-                <nav class="section-nav" aria-label=tu_string!(i18n, nav.sections).to_string()>
+                <nav class="section-nav" aria-label=i18n.get_untracked().nav.sections.to_string()>
                     <ul>{sections}</ul>
                 </nav>
                 <div class="site-header__links">
@@ -117,7 +117,7 @@ fn SocialLinks(links: Vec<SocialLink>) -> impl IntoView {
         .into_iter()
         .map(|l| IconLink { name: network_name(&l.network), href: l.url, icon: l.network })
         .collect();
-    view! { <IconLinks class="social-links" label=tu_string!(i18n, nav.social).to_string() links/> }
+    view! { <IconLinks class="social-links" label=i18n.get_untracked().nav.social.to_string() links/> }
 }
 
 #[component]
@@ -127,12 +127,12 @@ fn AppLinks(links: Vec<AppLink>) -> impl IntoView {
         .into_iter()
         .map(|l| {
             let name = match l.store.as_str() {
-                "app_store" => tu_string!(i18n, nav.app_store).to_string(),
-                "google_play" => tu_string!(i18n, nav.google_play).to_string(),
+                "app_store" => i18n.get_untracked().nav.app_store.to_string(),
+                "google_play" => i18n.get_untracked().nav.google_play.to_string(),
                 other => other.to_string(),
             };
             IconLink { name, href: l.url, icon: l.store }
         })
         .collect();
-    view! { <IconLinks class="app-links" label=tu_string!(i18n, nav.apps).to_string() links/> }
+    view! { <IconLinks class="app-links" label=i18n.get_untracked().nav.apps.to_string() links/> }
 }

@@ -5,7 +5,7 @@
 //! browser navigate): every string, resource and cache of the old language goes with the old page,
 //! instead of racing a frame redrawn in place while the old page's requests are still pending.
 use crate::app::use_shell;
-use crate::i18n::*;
+use crate::i18n::use_i18n;
 use crate::links::language_switch_path;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -21,7 +21,6 @@ pub fn LanguageSwitch() -> impl IntoView {
         .site
         .languages
         .iter()
-        .cloned()
         .map(|language| {
             let code = language.code.clone();
             // The frame is drawn anew for each language, so this need not be reactive.
@@ -43,7 +42,7 @@ pub fn LanguageSwitch() -> impl IntoView {
         })
         .collect_view();
     view! {
-        <nav class="language-switch" aria-label=tu_string!(i18n, nav.language).to_string()>
+        <nav class="language-switch" aria-label=i18n.get_untracked().nav.language.to_string()>
             <ul>{links}</ul>
         </nav>
     }

@@ -2,7 +2,7 @@
 use crate::api::{self, ApiError};
 use crate::components::error_view::ErrorView;
 use crate::components::story_card::StoryLink;
-use crate::i18n::*;
+use crate::i18n::use_i18n;
 use crate::app::use_shell;
 use leptos::prelude::*;
 
@@ -27,7 +27,7 @@ pub fn MostRead() -> impl IntoView {
     };
     view! {
         <section class="most-read" aria-labelledby="most-read-title">
-            <h2 id="most-read-title" class="box-title">{tu_string!(i18n, feed.most_read)}</h2>
+            <h2 id="most-read-title" class="box-title">{i18n.get_untracked().feed.most_read}</h2>
             <Suspense fallback=|| view! { <div class="most-read__placeholder"></div> }>{body}</Suspense>
         </section>
     }

@@ -2,7 +2,7 @@
 //! Focusing it starts the download of the search page's module.
 use crate::app::use_shell;
 use crate::components::icons::Icon;
-use crate::i18n::*;
+use crate::i18n::use_i18n;
 use crate::links::search_path;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -22,10 +22,10 @@ pub fn SearchBox() -> impl IntoView {
     view! {
         <form class="search-box" role="search" action=move || crate::config::href(&search_path(&lang.get(), "")) method="get"
                 on:submit=submit on:focusin=|_| crate::pages::split::prefetch_search()>
-                <label for="site-search" class="visually-hidden">{tu_string!(i18n, search.label)}</label>
+                <label for="site-search" class="visually-hidden">{i18n.get_untracked().search.label}</label>
                 <input id="site-search" node_ref=input type="search" name="q" autocomplete="off"
-                    placeholder=tu_string!(i18n, search.placeholder).to_string()/>
-                <button type="submit" class="icon-button" aria-label=tu_string!(i18n, search.submit).to_string()>
+                    placeholder=i18n.get_untracked().search.placeholder.to_string()/>
+                <button type="submit" class="icon-button" aria-label=i18n.get_untracked().search.submit.to_string()>
                     <Icon name="search"/>
                 </button>
             </form>

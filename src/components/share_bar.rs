@@ -2,7 +2,7 @@
 //! copy link. Every URL shared is the article's canonical URL.
 use crate::components::copy_link::CopyLink;
 use crate::components::icons::Icon;
-use crate::i18n::*;
+use crate::i18n::use_i18n;
 use crate::links::share_links;
 use leptos::prelude::*;
 
@@ -14,7 +14,7 @@ pub fn ShareBar(#[prop(into)] url: String, #[prop(into)] title: String) -> impl 
         view! {
             <button type="button" class="tool-button tool-button--native" on:click=move |_| native_share(&url, &title)>
                 <Icon name="share"/>
-                <span>{tu_string!(i18n, share.native)}</span>
+                <span>{i18n.get_untracked().share.native}</span>
             </button>
         }
     });
@@ -22,11 +22,11 @@ pub fn ShareBar(#[prop(into)] url: String, #[prop(into)] title: String) -> impl 
         .into_iter()
         .map(|(network, href)| {
             let label = move || match network {
-                "x" => t_string!(i18n, share.on_x).to_string(),
-                "facebook" => t_string!(i18n, share.on_facebook).to_string(),
-                "telegram" => t_string!(i18n, share.on_telegram).to_string(),
-                "whatsapp" => t_string!(i18n, share.on_whatsapp).to_string(),
-                _ => t_string!(i18n, share.by_email).to_string(),
+                "x" => i18n.get().share.on_x.to_string(),
+                "facebook" => i18n.get().share.on_facebook.to_string(),
+                "telegram" => i18n.get().share.on_telegram.to_string(),
+                "whatsapp" => i18n.get().share.on_whatsapp.to_string(),
+                _ => i18n.get().share.by_email.to_string(),
             };
             view! {
                 <li>
@@ -41,10 +41,10 @@ pub fn ShareBar(#[prop(into)] url: String, #[prop(into)] title: String) -> impl 
     view! {
         <div class="share-bar">
             {native}
-            <ul class="share-bar__links" aria-label=tu_string!(i18n, share.heading).to_string()>{links}</ul>
+            <ul class="share-bar__links" aria-label=i18n.get_untracked().share.heading.to_string()>{links}</ul>
             <button type="button" class="tool-button" on:click=|_| print_page()>
                 <Icon name="print"/>
-                <span>{tu_string!(i18n, share.print)}</span>
+                <span>{i18n.get_untracked().share.print}</span>
             </button>
             <CopyLink url/>
         </div>

@@ -1,7 +1,7 @@
 //! One story in a feed or a list: its title as the link, lead, time and picture.
 use crate::api::{Image, Summary};
 use crate::components::section_box::section_title;
-use crate::i18n::*;
+use crate::i18n::use_i18n;
 use crate::l10n;
 use crate::links::{article_path, safe_src};
 use crate::app::use_shell;

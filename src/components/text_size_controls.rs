@@ -1,6 +1,6 @@
 //! A- and A+ on article pages: step the article text through the scale, announce the new size,
 //! and disable a button at its end of the scale.
-use crate::i18n::*;
+use crate::i18n::use_i18n;
 use crate::prefs::TextSize;
 use leptos::prelude::*;
 
@@ -11,19 +11,19 @@ pub fn TextSizeControls() -> impl IntoView {
     let announced = RwSignal::new(String::new());
     let change = move |delta: isize| {
         size.change(delta);
-        announced.set(t_string!(i18n, article.text_size_now, percent = size.percent()).to_string());
+        announced.set(i18n.get().article.text_size_now(&size.percent().to_string()));
     };
     view! {
-        <div class="text-size" role="group" aria-label=move || t_string!(i18n, article.text_size_now, percent = size.percent()).to_string()>
+        <div class="text-size" role="group" aria-label=move || i18n.get().article.text_size_now(&size.percent().to_string())>
             <button type="button" class="tool-button text-size__button" on:click=move |_| change(-1)
-                disabled=move || !size.can_shrink() title=tu_string!(i18n, article.text_smaller).to_string()>
+                disabled=move || !size.can_shrink() title=i18n.get_untracked().article.text_smaller.to_string()>
                 <span aria-hidden="true">"A-"</span>
-                <span class="visually-hidden">{tu_string!(i18n, article.text_smaller)}</span>
+                <span class="visually-hidden">{i18n.get_untracked().article.text_smaller}</span>
             </button>
             <button type="button" class="tool-button text-size__button" on:click=move |_| change(1)
-                disabled=move || !size.can_grow() title=tu_string!(i18n, article.text_larger).to_string()>
+                disabled=move || !size.can_grow() title=i18n.get_untracked().article.text_larger.to_string()>
                 <span aria-hidden="true">"A+"</span>
-                <span class="visually-hidden">{tu_string!(i18n, article.text_larger)}</span>
+                <span class="visually-hidden">{i18n.get_untracked().article.text_larger}</span>
             </button>
             <span class="visually-hidden" role="status">{move || announced.get()}</span>
         </div>

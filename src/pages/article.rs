@@ -10,7 +10,7 @@ use crate::components::share_bar::ShareBar;
 use crate::components::skeleton::ArticleSkeleton;
 use crate::components::story_card::{StoryLink, StoryTime};
 use crate::components::text_size_controls::TextSizeControls;
-use crate::i18n::*;
+use crate::i18n::use_i18n;
 use crate::l10n;
 use crate::links::{article_path, section_path};
 use leptos::prelude::*;
@@ -79,14 +79,14 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
                     <StoryTime raw=s.published_at.clone()/>
                     {updated.map(|u| view! {
                         <span class="article__updated">
-                            {tu_string!(i18n, article.updated, time = l10n::date_time(i18n.get_locale_untracked(), &u)).to_string()}
+                            {i18n.get_untracked().article.updated(&l10n::date_time(i18n.get_locale_untracked(), &u))}
                         </span>
                     })}
                     {article.author.clone().map(|a| view! {
-                        <span class="article__byline">{tu_string!(i18n, article.byline, name = a.name).to_string()}</span>
+                        <span class="article__byline">{i18n.get_untracked().article.byline(&a.name)}</span>
                     })}
                     <span class="article__views">
-                        {tu_string!(i18n, article.views, count = l10n::count(i18n.get_locale_untracked(), views)).to_string()}
+                        {i18n.get_untracked().article.views(&l10n::count(i18n.get_locale_untracked(), views))}
                     </span>
                 </p>
                 <ShareBar url=url.clone() title=s.title.clone()/>
@@ -94,14 +94,14 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
             {s.image.clone().map(|image| view! { <Figure image eager=true/> })}
             <ArticleBody blocks=article.body.clone()/>
             {(!article.tags.is_empty()).then(|| view! {
-                <ul class="article__tags" aria-label=tu_string!(i18n, article.tags).to_string()>
+                <ul class="article__tags" aria-label=i18n.get_untracked().article.tags.to_string()>
                     {article.tags.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
                 </ul>
             })}
-            <p class="print-source">{tu_string!(i18n, share.source, site = site_name.clone(), url = url.clone()).to_string()}</p>
+            <p class="print-source">{i18n.get_untracked().share.source(&site_name, &url)}</p>
         </article>
         <AdSlot/>
-        <StoryList title=tu_string!(i18n, article.related).to_string() stories=article.related.clone()/>
+        <StoryList title=i18n.get_untracked().article.related.to_string() stories=article.related.clone()/>
         <MoreFromSection section=s.section.clone() section_name exclude=s.id.clone()/>
     }
 }
@@ -156,7 +156,7 @@ fn MoreFromSection(section: String, section_name: String, exclude: String) -> im
         async move { api::feed(&lang, &section, 1).await }
     });
     // Plain text, not a derived signal: the page is drawn anew when the language changes.
-    let title = tu_string!(i18n, article.more_from, section = section_name).to_string();
+    let title = i18n.get_untracked().article.more_from(&section_name);
     view! {
         <Suspense fallback=|| ()>
             {move || feed.try_get().flatten().and_then(Result::ok).map(|page| {

@@ -8,7 +8,7 @@ use crate::components::most_read::MostRead;
 use crate::components::section_box::SectionBox;
 use crate::components::skeleton::FeedSkeleton;
 use crate::components::story_card::StoryCard;
-use crate::i18n::*;
+use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use crate::pages::use_feed::{use_feed, FeedStatus, UseFeedReturn};
 use leptos::prelude::*;
@@ -40,7 +40,7 @@ fn FeedView(lang: String, feed: String) -> impl IntoView {
     let title = section.as_ref().map(|s| s.title.clone());
     let description = match &section {
         Some(s) => s.description.clone(),
-        None => format!("{} — {}", shell.site.name, tu_string!(i18n, feed.latest)),
+        None => format!("{} — {}", shell.site.name, i18n.get_untracked().feed.latest),
     };
     let canonical = crate::config::absolute_url(&if is_home {
         crate::links::home_path(&lang)
@@ -49,11 +49,11 @@ fn FeedView(lang: String, feed: String) -> impl IntoView {
     });
     let heading = match section {
         Some(section) => view! { <SectionBox section/> }.into_any(),
-        None => view! { <h1 class="feed-title">{tu_string!(i18n, feed.latest)}</h1> }.into_any(),
+        None => view! { <h1 class="feed-title">{i18n.get_untracked().feed.latest}</h1> }.into_any(),
     };
     let page_title = move || match &title {
         Some(t) => format!("{t} — {site_name}"),
-        None => format!("{} — {site_name}", t_string!(i18n, feed.latest)),
+        None => format!("{} — {site_name}", i18n.get().feed.latest),
     };
     let feed_state = use_feed(lang, feed);
     // Back/Forward into a feed drawn from memory: put the reader where they were.
@@ -133,7 +133,7 @@ fn FeedList(feed: UseFeedReturn, show_section: bool) -> impl IntoView {
             view! { <ErrorView error retry=move |_| load_more.run(())/> }
         }>
             <Show when=move || !(loading() && items.with(Vec::is_empty)) fallback=|| view! { <FeedSkeleton/> }>
-                <div role="feed" class="feed" aria-busy=move || loading().to_string() aria-label=tu_string!(i18n, feed.latest).to_string()>
+                <div role="feed" class="feed" aria-busy=move || loading().to_string() aria-label=i18n.get_untracked().feed.latest.to_string()>
                     <For each=move || items.get().into_iter().enumerate() key=|(_, s)| s.id.clone() let:((index, summary))>
                         <StoryCard summary show_section eager=index < 2 position=(index, set_size)/>
                     </For>
@@ -144,20 +144,20 @@ fn FeedList(feed: UseFeedReturn, show_section: bool) -> impl IntoView {
             <div node_ref=sentinel class="feed-sentinel" aria-hidden="true"></div>
             <p class="feed-status" role="status">
                 {move || match status.try_get().unwrap_or(FeedStatus::Ready) {
-                    FeedStatus::Loading => t_string!(i18n, feed.loading).to_string(),
-                    FeedStatus::Done => t_string!(i18n, feed.no_more).to_string(),
+                    FeedStatus::Loading => i18n.get().feed.loading.to_string(),
+                    FeedStatus::Done => i18n.get().feed.no_more.to_string(),
                     _ => String::new(),
                 }}
             </p>
             {move || match status.get() {
                 FeedStatus::Failed(error) if !items.with(Vec::is_empty) => Some(view! {
-                    <ErrorView error retry=move |_| load_more.run(()) title=tu_string!(i18n, feed.page_error).to_string()/>
+                    <ErrorView error retry=move |_| load_more.run(()) title=i18n.get_untracked().feed.page_error.to_string()/>
                 }),
                 _ => None,
             }}
             <Show when=move || matches!(status.get(), FeedStatus::Ready | FeedStatus::Loading)>
                 <button type="button" class="button load-more" on:click=move |_| load_more.run(()) aria-disabled=move || loading().to_string()>
-                    {tu_string!(i18n, feed.load_more)}
+                    {i18n.get_untracked().feed.load_more}
                 </button>
             </Show>
         </div>

@@ -1,6 +1,6 @@
 //! The not-found page: for unknown addresses, languages, sections and articles alike.
 use crate::app::{use_shell_opt, Frame, SiteResource};
-use crate::i18n::*;
+use crate::i18n::use_i18n;
 use crate::links::home_path;
 use crate::pages::root::landing_language;
 use leptos::prelude::*;
@@ -12,12 +12,12 @@ pub fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
     let home = use_shell_opt().map_or_else(|| crate::config::href("/"), |s| crate::config::href(&home_path(&s.lang.get_untracked())));
     view! {
-        <Title text=tu_string!(i18n, not_found.title).to_string()/>
+        <Title text=i18n.get_untracked().not_found.title.to_string()/>
         <Meta name="robots" content="noindex"/>
         <section class="not-found">
-            <h1>{tu_string!(i18n, not_found.title)}</h1>
-            <p>{tu_string!(i18n, not_found.body)}</p>
-            <p><a class="button" href=home>{tu_string!(i18n, not_found.home)}</a></p>
+            <h1>{i18n.get_untracked().not_found.title}</h1>
+            <p>{i18n.get_untracked().not_found.body}</p>
+            <p><a class="button" href=home>{i18n.get_untracked().not_found.home}</a></p>
         </section>
     }
 }

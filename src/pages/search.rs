@@ -4,7 +4,7 @@ use crate::api::{self, ApiError};
 use crate::app::use_shell;
 use crate::components::error_view::ErrorView;
 use crate::components::story_card::StoryTime;
-use crate::i18n::*;
+use crate::i18n::use_i18n;
 use crate::links::{article_path, search_path};
 use crate::search::{highlight, query_words, SearchIndex};
 use leptos::prelude::*;
@@ -53,20 +53,20 @@ pub fn SearchPage() -> impl IntoView {
     };
     let site_name = shell.site.name.clone();
     view! {
-        <Title text=move || format!("{} — {site_name}", t_string!(i18n, search.title))/>
+        <Title text=move || format!("{} — {site_name}", i18n.get().search.title)/>
         <Meta name="robots" content="noindex"/>
         <section class="search-page">
-            <h1>{tu_string!(i18n, search.title)}</h1>
+            <h1>{i18n.get_untracked().search.title}</h1>
             <form class="search-page__form" role="search" on:submit=|ev| ev.prevent_default()>
-                <label for="search-page-input" class="visually-hidden">{tu_string!(i18n, search.label)}</label>
+                <label for="search-page-input" class="visually-hidden">{i18n.get_untracked().search.label}</label>
                 <input id="search-page-input" type="search" prop:value=move || query.get() on:input=on_input
-                    placeholder=tu_string!(i18n, search.placeholder).to_string() autocomplete="off"/>
+                    placeholder=i18n.get_untracked().search.placeholder.to_string() autocomplete="off"/>
             </form>
             <Suspense fallback=|| view! { <p class="search-page__pending" aria-busy="true"></p> }>
                 {move || index.get().map(|result| match result {
                     Ok(index) => view! { <Results index query limit/> }.into_any(),
                     Err(error) => view! {
-                        <ErrorView error retry=move |_| index.refetch() title=tu_string!(i18n, search.index_error).to_string()/>
+                        <ErrorView error retry=move |_| index.refetch() title=i18n.get_untracked().search.index_error.to_string()/>
                     }.into_any(),
                 })}
             </Suspense>
@@ -82,11 +82,11 @@ fn Results(index: Arc<SearchIndex>, query: Memo<String>, limit: RwSignal<usize>)
         let q = query.try_get().unwrap_or_default();
         let words = query_words(&q);
         if words.is_empty() {
-            return view! { <p class="search-page__message" role="status">{tu_string!(i18n, search.empty_query)}</p> }.into_any();
+            return view! { <p class="search-page__message" role="status">{i18n.get_untracked().search.empty_query}</p> }.into_any();
         }
         let hits = index.search(&q);
         if hits.is_empty() {
-            return view! { <p class="search-page__message" role="status">{tu_string!(i18n, search.no_results, query = q).to_string()}</p> }.into_any();
+            return view! { <p class="search-page__message" role="status">{i18n.get_untracked().search.no_results(&q)}</p> }.into_any();
         }
         let total = hits.len();
         let shown = hits
@@ -105,10 +105,10 @@ fn Results(index: Arc<SearchIndex>, query: Memo<String>, limit: RwSignal<usize>)
             })
             .collect_view();
         view! {
-            <p class="search-page__count" role="status">{tu_string!(i18n, search.results, count = total).to_string()}</p>
+            <p class="search-page__count" role="status">{i18n.get_untracked().search.results(&total.to_string())}</p>
             <ol class="search-results">{shown}</ol>
             <Show when=move || { limit.get() < total }>
-                <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>{tu_string!(i18n, search.show_more)}</button>
+                <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>{i18n.get_untracked().search.show_more}</button>
             </Show>
         }
         .into_any()
