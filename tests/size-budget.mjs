@@ -9,11 +9,11 @@ import { PREVIEW, appSizes, bootSizes, brotliOf, kb, printSizes } from '../bench
 // down with every size win until it meets the budget. Lower CEILING when the size drops; never
 // raise it without saying why in the commit.
 const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
-// Today's largest page (the article) is 237.0 KB: the frame 180 KB and the article's modules 57 KB.
+// Today's largest page (the article) is 227.3 KB: the frame 175 KB and the article's modules 52 KB.
 // A path of the build directory can end up in the data (panic locations of generated code), and
 // its length shifts every data address, which moved the brotli size by ~0.5 KB from one checkout
 // to another. The ceiling leaves about that much room and no more.
-const CEILING_WASM_JS_BROTLI = 238_000;
+const CEILING_WASM_JS_BROTLI = 228_500;
 // boot/preview.js is not part of the app: a small script that paints the page's text early.
 const CEILING_PREVIEW_BROTLI = 1_600;
 const BUDGET_CSS_BROTLI = 15_000;

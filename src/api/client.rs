@@ -1,7 +1,7 @@
 //! The one place that talks HTTP: builds URLs from the API base, fetches with a timeout,
 //! classifies failures, decodes JSON and keeps decoded documents for the session.
 use super::error::{classify_response, ApiError};
-use serde::de::DeserializeOwned;
+use super::json::{self, Decode};
 use std::any::Any;
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -43,7 +43,7 @@ pub fn cached<T: Any + Send + Sync>(path: &str) -> Option<Arc<T>> {
 }
 
 /// Fetches and decodes one contract document, from the session cache when possible.
-pub async fn get<T: DeserializeOwned + Any + Send + Sync>(path: &str) -> Result<Arc<T>, ApiError> {
+pub async fn get<T: Decode + Any + Send + Sync>(path: &str) -> Result<Arc<T>, ApiError> {
     if let Some(hit) = cached::<T>(path) {
         return Ok(hit);
     }
@@ -62,8 +62,8 @@ pub async fn get<T: DeserializeOwned + Any + Send + Sync>(path: &str) -> Result<
 /// Out of line, so that the future awaiting a document does not carry the decoder: WebAssembly
 /// functions are compiled when first called, and this one first runs after `next_task`.
 #[inline(never)]
-fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
-    serde_json::from_str(text).map_err(|e| ApiError::Decode(format!("line {} column {}", e.line(), e.column())))
+fn decode<T: Decode>(text: &str) -> Result<T, ApiError> {
+    json::from_str(text).map_err(ApiError::Decode)
 }
 
 /// Tells the newsroom's developer, in the console, which document broke the contract and where.

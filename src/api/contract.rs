@@ -3,59 +3,54 @@
 //! Decoding is strict where a missing field would leave the reader with nothing useful (ids,
 //! titles) and lenient where the contract says so: unknown fields are ignored, a body block of an
 //! unknown type or with a broken shape is skipped, and a broken image is treated as no image.
-use serde::Deserialize;
-use serde_json::value::RawValue;
+use super::json::{Decode, Fields, Json};
 use std::collections::BTreeMap;
 
 /// `site.json`: who the outlet is and which languages it publishes in.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Site {
     pub name: String,
     pub default_language: String,
     pub languages: Vec<Language>,
-    #[serde(default)]
     pub social: Vec<SocialLink>,
-    #[serde(default)]
     pub apps: Vec<AppLink>,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Language {
     pub code: String,
     pub label: String,
     pub name: String,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SocialLink {
     pub network: String,
     pub url: String,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct AppLink {
     pub store: String,
     pub url: String,
 }
 
 /// `{lang}/edition.json`: the sections and notices of one language edition.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Edition {
     pub sections: Vec<Section>,
-    #[serde(default)]
     pub footer_notice: String,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Section {
     pub slug: String,
     pub title: String,
-    #[serde(default)]
     pub description: String,
 }
 
 /// `{lang}/feeds/{feed}/{page}.json`: one page of a feed, newest first.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct FeedPage {
     pub page: u32,
     pub total_pages: u32,
@@ -63,14 +58,13 @@ pub struct FeedPage {
 }
 
 /// `{lang}/most-read.json` and `{lang}/search-index.json`.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SummaryList {
     pub items: Vec<Summary>,
 }
 
 /// What a feed, a search result or a related-story box shows of an article.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(from = "RawSummary")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Summary {
     pub id: String,
     pub slug: String,
@@ -83,8 +77,7 @@ pub struct Summary {
 }
 
 /// `{lang}/articles/{id}.json`: a Summary plus the story itself.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(from = "RawArticle")]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Article {
     pub summary: Summary,
     pub updated_at: Option<String>,
@@ -95,21 +88,18 @@ pub struct Article {
     pub translations: BTreeMap<String, String>,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Author {
     pub name: String,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Image {
     pub src: String,
-    #[serde(default)]
     pub alt: String,
     pub width: u32,
     pub height: u32,
-    #[serde(default)]
     pub caption: Option<String>,
-    #[serde(default)]
     pub credit: Option<String>,
 }
 
@@ -124,149 +114,161 @@ pub enum Block {
 }
 
 /// A run of text with optional emphasis and link. `text` is always shown as text.
-#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Inline {
     pub text: String,
-    #[serde(default)]
     pub bold: bool,
-    #[serde(default)]
     pub italic: bool,
-    #[serde(default)]
     pub href: Option<String>,
 }
 
-// What follows is the wire shape. Lenient parts are kept as raw JSON and decoded one by one, so a
-// broken element is dropped alone. (Plain structs rather than serde's tagged, untagged and
-// flattened enums: those buffer every value; dropping them saved ~8 KB of brotli WebAssembly.)
+// How each type reads its JSON (`super::json`): required fields with `string`, `u32` and `list`;
+// defaults with `*_or_*`; lenient parts, dropped alone when broken, with `lenient`.
 
-type Raw = Box<RawValue>;
-
-/// Decodes a raw element, or drops it.
-fn lenient<T: serde::de::DeserializeOwned>(raw: &RawValue) -> Option<T> {
-    serde_json::from_str(raw.get()).ok()
-}
-
-#[derive(Deserialize)]
-struct RawSummary {
-    id: String,
-    slug: String,
-    section: String,
-    title: String,
-    #[serde(default)]
-    lead: String,
-    published_at: String,
-    #[serde(default)]
-    views: u64,
-    #[serde(default)]
-    image: Option<Raw>,
-}
-
-impl From<RawSummary> for Summary {
-    fn from(r: RawSummary) -> Self {
-        Summary {
-            image: r.image.as_deref().and_then(lenient),
-            id: r.id,
-            slug: r.slug,
-            section: r.section,
-            title: r.title,
-            lead: r.lead,
-            published_at: r.published_at,
-            views: r.views,
-        }
+impl Decode for Site {
+    fn decode(v: Json) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        Ok(Site {
+            name: f.string("name")?,
+            default_language: f.string("default_language")?,
+            languages: f.list("languages")?,
+            social: f.list_or_empty("social")?,
+            apps: f.list_or_empty("apps")?,
+        })
     }
 }
 
-/// Repeats `RawSummary`'s fields rather than `#[serde(flatten)]`ing it: flattening buffers the
-/// whole document, which is the cost this wire layer exists to avoid.
-#[derive(Deserialize)]
-struct RawArticle {
-    id: String,
-    slug: String,
-    section: String,
-    title: String,
-    #[serde(default)]
-    lead: String,
-    published_at: String,
-    #[serde(default)]
-    views: u64,
-    #[serde(default)]
-    image: Option<Raw>,
-    #[serde(default)]
-    updated_at: Option<String>,
-    #[serde(default)]
-    author: Option<Raw>,
-    #[serde(default)]
-    body: Option<Vec<Raw>>,
-    #[serde(default)]
-    tags: Vec<String>,
-    #[serde(default)]
-    related: Option<Vec<Raw>>,
-    #[serde(default)]
-    translations: BTreeMap<String, String>,
-}
-
-impl From<RawArticle> for Article {
-    fn from(r: RawArticle) -> Self {
-        let summary = Summary::from(RawSummary {
-            id: r.id,
-            slug: r.slug,
-            section: r.section,
-            title: r.title,
-            lead: r.lead,
-            published_at: r.published_at,
-            views: r.views,
-            image: r.image,
-        });
-        Article {
-            summary,
-            updated_at: r.updated_at,
-            author: r.author.as_deref().and_then(lenient),
-            body: r.body.unwrap_or_default().iter().filter_map(|b| lenient::<RawBlock>(b)?.into_block()).collect(),
-            tags: r.tags,
-            related: r.related.unwrap_or_default().iter().filter_map(|s| lenient(s)).collect(),
-            translations: r.translations,
-        }
+impl Decode for Language {
+    fn decode(v: Json) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        Ok(Language { code: f.string("code")?, label: f.string("label")?, name: f.string("name")? })
     }
 }
 
-/// Every field any block type may have; `into_block` keeps the ones its type needs.
-#[derive(Deserialize)]
-struct RawBlock {
-    #[serde(rename = "type")]
-    kind: String,
-    content: Option<Vec<Inline>>,
-    level: Option<u8>,
-    text: Option<String>,
-    cite: Option<String>,
-    src: Option<String>,
-    #[serde(default)]
-    alt: String,
-    width: Option<u32>,
-    height: Option<u32>,
-    caption: Option<String>,
-    credit: Option<String>,
-    #[serde(default)]
-    ordered: bool,
-    items: Option<Vec<Vec<Inline>>>,
+impl Decode for SocialLink {
+    fn decode(v: Json) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        Ok(SocialLink { network: f.string("network")?, url: f.string("url")? })
+    }
 }
 
-impl RawBlock {
-    /// The block, or `None` for an unknown type or a block missing what its type needs.
-    fn into_block(self) -> Option<Block> {
-        Some(match self.kind.as_str() {
-            "paragraph" => Block::Paragraph { content: self.content? },
-            "heading" => Block::Heading { level: if self.level == Some(3) { 3 } else { 2 }, text: self.text? },
-            "quote" => Block::Quote { content: self.content?, cite: self.cite },
-            "image" => Block::Image(Image {
-                src: self.src?,
-                alt: self.alt,
-                width: self.width?,
-                height: self.height?,
-                caption: self.caption,
-                credit: self.credit,
-            }),
-            "list" => Block::List { ordered: self.ordered, items: self.items? },
-            _ => return None,
+impl Decode for AppLink {
+    fn decode(v: Json) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        Ok(AppLink { store: f.string("store")?, url: f.string("url")? })
+    }
+}
+
+impl Decode for Edition {
+    fn decode(v: Json) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        Ok(Edition { sections: f.list("sections")?, footer_notice: f.string_or_empty("footer_notice")? })
+    }
+}
+
+impl Decode for Section {
+    fn decode(v: Json) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        Ok(Section { slug: f.string("slug")?, title: f.string("title")?, description: f.string_or_empty("description")? })
+    }
+}
+
+impl Decode for FeedPage {
+    fn decode(v: Json) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        Ok(FeedPage { page: f.u32("page")?, total_pages: f.u32("total_pages")?, items: f.list("items")? })
+    }
+}
+
+impl Decode for SummaryList {
+    fn decode(v: Json) -> Result<Self, String> {
+        Ok(SummaryList { items: Fields::of(v)?.list("items")? })
+    }
+}
+
+impl Decode for Summary {
+    fn decode(v: Json) -> Result<Self, String> {
+        summary(&mut Fields::of(v)?)
+    }
+}
+
+/// A Summary's fields, which an Article's JSON has at its top level too.
+fn summary(f: &mut Fields) -> Result<Summary, String> {
+    Ok(Summary {
+        id: f.string("id")?,
+        slug: f.string("slug")?,
+        section: f.string("section")?,
+        title: f.string("title")?,
+        lead: f.string_or_empty("lead")?,
+        published_at: f.string("published_at")?,
+        views: f.opt_u64("views")?.unwrap_or(0),
+        image: f.lenient("image"),
+    })
+}
+
+impl Decode for Article {
+    fn decode(v: Json) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        Ok(Article {
+            summary: summary(&mut f)?,
+            updated_at: f.opt_string("updated_at")?,
+            author: f.lenient("author"),
+            body: f.lenient_list("body")?,
+            tags: f.list_or_empty("tags")?,
+            related: f.lenient_list("related")?,
+            translations: f.text_map("translations")?,
+        })
+    }
+}
+
+impl Decode for Author {
+    fn decode(v: Json) -> Result<Self, String> {
+        Ok(Author { name: Fields::of(v)?.string("name")? })
+    }
+}
+
+impl Decode for Image {
+    fn decode(v: Json) -> Result<Self, String> {
+        image(&mut Fields::of(v)?)
+    }
+}
+
+/// An Image's fields, which an image block has at its top level too.
+fn image(f: &mut Fields) -> Result<Image, String> {
+    Ok(Image {
+        src: f.string("src")?,
+        alt: f.string_or_empty("alt")?,
+        width: f.u32("width")?,
+        height: f.u32("height")?,
+        caption: f.opt_string("caption")?,
+        credit: f.opt_string("credit")?,
+    })
+}
+
+impl Decode for Inline {
+    fn decode(v: Json) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        Ok(Inline {
+            text: f.string("text")?,
+            bold: f.bool_or_false("bold")?,
+            italic: f.bool_or_false("italic")?,
+            href: f.opt_string("href")?,
+        })
+    }
+}
+
+/// A block of a known `"type"` with what that type needs; anything else is an error, and the
+/// article drops the block.
+impl Decode for Block {
+    fn decode(v: Json) -> Result<Self, String> {
+        let mut f = Fields::of(v)?;
+        Ok(match f.string("type")?.as_str() {
+            "paragraph" => Block::Paragraph { content: f.list("content")? },
+            "heading" => Block::Heading { level: if f.opt_u64("level")? == Some(3) { 3 } else { 2 }, text: f.string("text")? },
+            "quote" => Block::Quote { content: f.list("content")?, cite: f.opt_string("cite")? },
+            "image" => Block::Image(image(&mut f)?),
+            "list" => Block::List { ordered: f.bool_or_false("ordered")?, items: f.list("items")? },
+            other => return Err(format!("unknown block type `{other}`")),
         })
     }
 }
@@ -275,8 +277,10 @@ impl RawBlock {
 mod tests {
     use super::*;
 
-    fn article(json: &str) -> Result<Article, serde_json::Error> {
-        serde_json::from_str(json)
+    use crate::api::json::from_str;
+
+    fn article(json: &str) -> Result<Article, String> {
+        from_str(json)
     }
 
     const SUMMARY: &str = r#""id":"7","slug":"a-b","section":"politics","title":"T","lead":"L",
@@ -331,15 +335,15 @@ mod tests {
     #[test]
     fn summaries_without_required_fields_are_rejected() {
         let missing_title = r#"{"items":[{"id":"1","slug":"s","section":"x","published_at":"2025"}]}"#;
-        assert!(serde_json::from_str::<SummaryList>(missing_title).is_err());
+        assert!(from_str::<SummaryList>(missing_title).is_err());
         let wrong_type = r#"{"page":1,"total_pages":"many","items":[]}"#;
-        assert!(serde_json::from_str::<FeedPage>(wrong_type).is_err());
-        assert!(serde_json::from_str::<Site>("<!doctype html>").is_err());
+        assert!(from_str::<FeedPage>(wrong_type).is_err());
+        assert!(from_str::<Site>("<!doctype html>").is_err());
     }
 
     #[test]
     fn site_tolerates_missing_social_and_apps() {
-        let site: Site = serde_json::from_str(
+        let site: Site = from_str(
             r#"{"name":"N","default_language":"en","languages":[{"code":"en","label":"EN","name":"English"}]}"#,
         )
         .expect("site without links decodes");
@@ -350,20 +354,20 @@ mod tests {
     fn the_demo_api_decodes() {
         let root = concat!(env!("CARGO_MANIFEST_DIR"), "/public/api/v1/");
         let read = |p: &str| std::fs::read_to_string(format!("{root}{p}")).expect(p);
-        let site: Site = serde_json::from_str(&read("site.json")).unwrap();
+        let site: Site = from_str(&read("site.json")).unwrap();
         for lang in &site.languages {
             let code = &lang.code;
-            let edition: Edition = serde_json::from_str(&read(&format!("{code}/edition.json"))).unwrap();
+            let edition: Edition = from_str(&read(&format!("{code}/edition.json"))).unwrap();
             assert!(edition.sections.len() >= 6);
             let feed: FeedPage =
-                serde_json::from_str(&read(&format!("{code}/feeds/latest/1.json"))).unwrap();
+                from_str(&read(&format!("{code}/feeds/latest/1.json"))).unwrap();
             assert!(feed.total_pages > 1);
             let first = &feed.items[0];
             let a: Article =
-                serde_json::from_str(&read(&format!("{code}/articles/{}.json", first.id))).unwrap();
+                from_str(&read(&format!("{code}/articles/{}.json", first.id))).unwrap();
             assert_eq!(&a.summary, first);
             let index: SummaryList =
-                serde_json::from_str(&read(&format!("{code}/search-index.json"))).unwrap();
+                from_str(&read(&format!("{code}/search-index.json"))).unwrap();
             assert!(index.items.len() >= 150, "{code} has {} articles", index.items.len());
         }
     }

@@ -5,6 +5,7 @@ pub mod contract;
 pub mod error;
 #[cfg(test)]
 mod fuzz;
+pub mod json;
 
 pub use client::{join, TIMEOUT_MS};
 pub use contract::*;
