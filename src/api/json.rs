@@ -3,9 +3,10 @@
 //!
 //! Why not `#[derive(Deserialize)]`: every derived type brings its own field matcher, map and
 //! sequence visitors and error paths, monomorphised for the parser; without them a page downloads
-//! 7–9 KB of brotli WebAssembly less. The price is speed: building the tree first makes a large
-//! document about twice as slow to read (a 7 MB, 20,000-story search index: 50 ms against 23 ms,
-//! natively); articles and feed pages take well under a millisecond either way. And why not
+//! 7–9 KB of brotli WebAssembly less. Building the tree first makes a large document slower to
+//! read natively (a 7 MB, 20,000-story search index: 50 ms against 23 ms), but not in the browser:
+//! from that index's arrival to the first results painted, 173–216 ms against 177 ms (`./x bench`);
+//! articles and feed pages take well under a millisecond either way. And why not
 //! `serde_json::Value`: its objects are B-trees with an allocated key per field (73 ms for that
 //! index). [`Json`] keeps an object's fields in a `Vec` with keys borrowed from the text, and
 //! texts are moved out of it, not copied.
