@@ -11,16 +11,23 @@ export const test = base.extend<{ waitForApp: boolean }>({
   waitForApp: [true, { option: true }],
   page: async ({ page, waitForApp }, use) => {
     if (waitForApp) {
-      const handedOver = () => page.locator('#boot-shell').waitFor({ state: 'detached', timeout: 15_000 });
       const goto = page.goto.bind(page);
       const reload = page.reload.bind(page);
-      page.goto = async (...args) => { const r = await goto(...args); await handedOver(); return r; };
-      page.reload = async (...args) => { const r = await reload(...args); await handedOver(); return r; };
+      page.goto = async (...args) => { const r = await goto(...args); await handedOver(page); return r; };
+      page.reload = async (...args) => { const r = await reload(...args); await handedOver(page); return r; };
     }
     await use(page);
   },
 });
 export { expect };
+
+/**
+ * Waits until the app has taken over from the boot shell. The fixture does this after `goto` and
+ * `reload`; a test calls it after a click that loads a new document (the language switch).
+ */
+export function handedOver(page: Page) {
+  return page.locator('#boot-shell').waitFor({ state: 'detached', timeout: 15_000 });
+}
 
 /** Serves index.html with its API base meta tag changed, as a newsroom would edit that one line. */
 export async function useApi(page: Page, base: string) {
