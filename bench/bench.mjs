@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROME_FLAGS as FLAGS, PAGES, measure, median, print } from './lighthouse.mjs';
-import { PREVIEW, appSizes, bootSizes, brotliOf, kb, printSizes } from './sizes.mjs';
+import { PREVIEW, appSizes, appSizesLine, bootSizes, brotliOf, kb, printSizes } from './sizes.mjs';
 
 const PORT = 4180;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
@@ -32,8 +32,7 @@ function sizes() {
   const rows = bootSizes('dist');
   printSizes(rows);
   const app = appSizes('dist', rows);
-  console.log(`wasm + js glue, brotli (budget 150 KB a page): frame ${kb(app.frame)}; frame and page modules: `
-    + Object.entries(app.pages).map(([page, bytes]) => `${page} ${kb(bytes)}`).join(', '));
+  console.log(`wasm + js glue, brotli (budget 150 KB a page): ${appSizesLine(app)}`);
   console.log(`preview script: ${kb(brotliOf(rows, PREVIEW))}`);
 }
 

@@ -47,6 +47,10 @@ export function appSizes(dist, rows) {
   return { frame, pages };
 }
 
+/** `appSizes` as one line: the frame, then what each kind of page needs with it. */
+export const appSizesLine = (app) =>
+  `frame ${kb(app.frame)}; with the page's modules ${Object.entries(app.pages).map(([page, bytes]) => `${page} ${kb(bytes)}`).join(', ')}`;
+
 export function printSizes(rows) {
   for (const r of rows) console.log(`${r.name.padEnd(42)} raw ${kb(r.raw).padStart(10)}  gzip ${kb(r.gzip).padStart(9)}  brotli ${kb(r.brotli).padStart(9)}`);
 }

@@ -1,7 +1,7 @@
 // Fails when the WebAssembly + JS glue the reader downloads grows past its ceiling (brotli), or
 // the page preview script or the CSS past theirs, and prints the boot files' sizes.
 // Run after a release build: node tests/size-budget.mjs [dist]
-import { PREVIEW, appSizes, bootSizes, brotliOf, kb, printSizes } from '../bench/sizes.mjs';
+import { PREVIEW, appSizes, appSizesLine, bootSizes, brotliOf, kb, printSizes } from '../bench/sizes.mjs';
 
 // The product budget (issue 6) is 150 KB of brotli for the .wasm + JS glue a page needs: the frame
 // and the page's own modules (src/pages/split.rs), counted for the largest page. The build is not there
@@ -24,8 +24,7 @@ const app = appSizes(dist, rows);
 const [largest, wasmJs] = Object.entries(app.pages).sort((a, b) => b[1] - a[1])[0];
 const preview = brotliOf(rows, PREVIEW);
 const css = brotliOf(rows, /\.css$/);
-console.log(`wasm + js glue brotli: frame ${kb(app.frame)}; with the page's modules `
-  + Object.entries(app.pages).map(([page, bytes]) => `${page} ${kb(bytes)}`).join(', '));
+console.log(`wasm + js glue brotli: ${appSizesLine(app)}`);
 console.log(`largest page (${largest}): ${kb(wasmJs)} (budget ${kb(BUDGET_WASM_JS_BROTLI)}, enforced ceiling ${kb(CEILING_WASM_JS_BROTLI)}); `
   + `preview: ${kb(preview)} (ceiling ${kb(CEILING_PREVIEW_BROTLI)}); css brotli: ${kb(css)} (budget ${kb(BUDGET_CSS_BROTLI)})`);
 if (wasmJs > BUDGET_WASM_JS_BROTLI) console.log(`wasm + js glue is ${kb(wasmJs - BUDGET_WASM_JS_BROTLI)} over the product budget`);

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { minify } from 'terser';
 
 // The same features Trunk enables for wasm-opt (data-wasm-opt-params in index.html before).
@@ -20,10 +21,23 @@ const WASM_OPT_FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-t
 const LINK = './__wasm_split.js'; // the loader module wasm-split-cli writes; the frame imports it
 
 // wasm-opt is npm's binaryen (package.json), also when Trunk runs this hook outside ./x.
-const WASM_OPT = existsSync('node_modules/.bin/wasm-opt') ? 'node_modules/.bin/wasm-opt' : 'wasm-opt';
+const LOCAL_WASM_OPT = fileURLToPath(new URL('../node_modules/.bin/wasm-opt', import.meta.url));
+const WASM_OPT = existsSync(LOCAL_WASM_OPT) ? LOCAL_WASM_OPT : 'wasm-opt';
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'pipe', 'inherit'] }).toString();
 const contentHash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 16);
 const fail = (why) => { throw new Error(`split-wasm: ${why}; adapt tools/split-wasm.mjs`); };
+
+/** `wasm-opt -Oz` on `file`, in place, as every release module gets it (bench/stack-floor too). */
+export function optimizeWasm(file) {
+  // (Its only output is a warning about a name subsection wasm-split-cli writes: dropped.)
+  const opt = spawnSync(WASM_OPT, ['-Oz', ...WASM_OPT_FEATURES, file, '-o', file], { encoding: 'utf8' });
+  const said = (opt.stderr ?? '').split('\n').filter((l) => l && !/^warning: unknown name subsection/.test(l));
+  if (said.length) console.error(said.join('\n'));
+  if (opt.status !== 0) fail(`wasm-opt failed on ${file} (${opt.error ?? `exit ${opt.status}`})`);
+}
+
+/** The wasm-bindgen JS glue minified, as release builds ship it. */
+export const minifyGlue = async (code) => (await minify(code, { module: true, compress: true, mangle: true })).code;
 
 export async function splitWasm(dir, release) {
   const js = readdirSync(dir).filter((f) => /^gazette-[0-9a-f]+\.js$/.test(f));
@@ -40,15 +54,7 @@ export async function splitWasm(dir, release) {
     const modules = readdirSync(work).filter((f) => /^(split|chunk)_\w+\.wasm$/.test(f));
     if (!modules.some((f) => f.startsWith('split_'))) fail('wasm-split-cli made no page modules');
     const frame = join(work, 'bindgen', `${name}_bg.wasm`);
-    if (release) {
-      for (const f of [frame, ...modules.map((m) => join(work, m))]) {
-        // (Its only output is a warning about a name subsection wasm-split-cli writes: dropped.)
-        const opt = spawnSync(WASM_OPT, ['-Oz', ...WASM_OPT_FEATURES, f, '-o', f], { encoding: 'utf8' });
-        const said = (opt.stderr ?? '').split('\n').filter((l) => l && !/^warning: unknown name subsection/.test(l));
-        if (said.length) console.error(said.join('\n'));
-        if (opt.status !== 0) fail(`wasm-opt failed on ${f} (${opt.error ?? `exit ${opt.status}`})`);
-      }
-    }
+    if (release) [frame, ...modules.map((m) => join(work, m))].forEach(optimizeWasm);
 
     // Content-hashed names, written into the loader, whose own name is then hashed in turn.
     let link = readFileSync(join(work, '__wasm_split.js'), 'utf8');
@@ -66,7 +72,7 @@ export async function splitWasm(dir, release) {
     const importStatement = new RegExp(`^(import \\* as \\w+ from )"${LINK.replace('.', '\\.')}"`, 'gm');
     if (!importStatement.test(glue)) fail(`wasm-bindgen's glue does not import ${LINK}`);
     glue = glue.replace(importStatement, `$1"./${linkName}"`);
-    if (release) glue = (await minify(glue, { module: true, compress: true, mangle: true })).code;
+    if (release) glue = await minifyGlue(glue);
     writeFileSync(join(dir, `${name}.js`), glue);
     copyFileSync(frame, join(dir, `${name}_bg.wasm`));
 

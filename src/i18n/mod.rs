@@ -12,7 +12,7 @@
 use leptos::prelude::*;
 
 #[cfg(test)]
-mod codegen;
+pub(crate) mod codegen;
 
 include!(concat!(env!("OUT_DIR"), "/strings.rs"));
 
@@ -29,10 +29,6 @@ impl I18n {
     /// The current language's strings, without subscribing to changes.
     pub fn get_untracked(self) -> &'static Strings {
         strings(self.0.get_untracked())
-    }
-
-    pub fn get_locale(self) -> Locale {
-        self.0.get()
     }
 
     pub fn get_locale_untracked(self) -> Locale {
