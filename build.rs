@@ -11,7 +11,8 @@ fn main() {
     let code = codegen::read_locales(dir).and_then(|locales| codegen::generate(&locales));
     match code {
         Ok(code) => {
-            let out = std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("strings.rs");
+            let out =
+                std::path::PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR")).join("strings.rs");
             std::fs::write(out, code).expect("writing the generated strings");
         }
         Err(why) => {

@@ -32,8 +32,9 @@ export default defineConfig({
       reuseExistingServer: !process.env.CI,
     },
     {
-      // dist-news with only its meta tag pointed at an API on another origin (the fixtures).
-      command: 'node tests/server.mjs --dir dist-news --port 4176 --base /news/ --api-base http://127.0.0.1:4173/fixtures/other/',
+      // dist-news pointed at an API on another origin (the fixtures) by tools/set-api-base.mjs,
+      // as a newsroom would point a built site at its API (./x test makes dist-news-api).
+      command: 'node tests/server.mjs --dir dist-news-api --port 4176 --base /news/',
       url: 'http://127.0.0.1:4176/news/index.html',
       reuseExistingServer: !process.env.CI,
     },

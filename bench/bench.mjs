@@ -5,19 +5,18 @@
 // not cached, (5) search on 20,000 items: from the index's arrival to the first results, and
 // keystroke-to-results.
 // Options: BENCH_RUNS (Lighthouse runs per page, default 3).
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROME_FLAGS as FLAGS, PAGES, measure, median, print } from './lighthouse.mjs';
 import { PREVIEW, appSizes, appSizesLine, bootSizes, brotliOf, kb, printSizes } from './sizes.mjs';
+import { spawnServer } from '../tests/server.mjs';
 
 const PORT = 4180;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CHROME = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const server = spawn('node', ['tests/server.mjs', '--dir', 'dist', '--port', String(PORT)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
+const server = await spawnServer(['--dir', 'dist', '--port', String(PORT)]);
 try {
   sizes();
   await lighthouseFigures();

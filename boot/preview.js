@@ -30,7 +30,7 @@
   // The same rule as src/links.rs safe_src: http(s), or a path on this site; no control characters.
   function safeSrc(src) {
     src = str(src).trim();
-    if (!src || src.slice(0, 2) === '//' || /[\u0000-\u001f\u007f-\u009f]/.test(src)) return null;
+    if (!src || /^[\/\\]{2}/.test(src) || /[\u0000-\u001f\u007f-\u009f]/.test(src)) return null;
     var colon = src.indexOf(':'), separator = src.search(/[\/?#]/);
     var relative = colon < 0 || (separator >= 0 && separator < colon);
     return relative || /^https?:\/\//i.test(src) ? src : null;

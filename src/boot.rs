@@ -30,7 +30,8 @@ pub fn take_request(url: &str) -> Option<(web_sys::AbortController, Promise)> {
 /// shows a preview, once the app has drawn the page itself (no placeholder left). While
 /// the shell is up, CSS keeps the app's elements (its later siblings) out of sight.
 pub fn hand_over() {
-    let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot-shell")) else {
+    let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot-shell"))
+    else {
         return;
     };
     let preview = shell.has_attribute("data-preview");

@@ -82,7 +82,11 @@ fn read_public_base() -> String {
         .and_then(|w| w.document())
         .and_then(|d| d.query_selector("base[href]").ok().flatten())
         .is_some();
-    if has_base_tag { with_trailing_slash(base) } else { "/".into() }
+    if has_base_tag {
+        with_trailing_slash(base)
+    } else {
+        "/".into()
+    }
 }
 
 fn with_trailing_slash(mut s: String) -> String {

@@ -36,14 +36,16 @@ pub fn parse_rfc3339(raw: &str) -> Option<NewsroomTime> {
         b'Z' | b'z' if s.len() == rest + 1 => 0,
         sign @ (b'+' | b'-') if s.len() == rest + 6 && s[rest + 3] == b':' => {
             let minutes = (num(rest + 1, 2)? * 60 + num(rest + 4, 2)?) as i32;
-            if *sign == b'-' { -minutes } else { minutes }
+            if *sign == b'-' {
+                -minutes
+            } else {
+                minutes
+            }
         }
         _ => return None,
     };
-    let valid = (1..=12).contains(&month)
-        && (1..=days_in_month(year, month)).contains(&day)
-        && hour < 24
-        && minute < 60;
+    let valid =
+        (1..=12).contains(&month) && (1..=days_in_month(year, month)).contains(&day) && hour < 24 && minute < 60;
     valid.then_some(NewsroomTime { year, month, day, hour, minute, offset_minutes })
 }
 
@@ -108,8 +110,17 @@ mod tests {
 
     #[test]
     fn rejects_malformed_times() {
-        for bad in ["", "2025-04-29", "2025-13-01T00:00:00Z", "2025-02-30T00:00:00Z", "2025-04-29T24:00:00Z",
-            "2025-04-29T21:30:00", "2025-04-29T21:30:00+0400", "yesterday at noon!!", "2025-04-29T21:30:00Zjunk"] {
+        for bad in [
+            "",
+            "2025-04-29",
+            "2025-13-01T00:00:00Z",
+            "2025-02-30T00:00:00Z",
+            "2025-04-29T24:00:00Z",
+            "2025-04-29T21:30:00",
+            "2025-04-29T21:30:00+0400",
+            "yesterday at noon!!",
+            "2025-04-29T21:30:00Zjunk",
+        ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad}");
         }
         assert!(parse_rfc3339("2024-02-29T00:00:00Z").is_some());

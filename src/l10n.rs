@@ -1,6 +1,6 @@
 //! Language-aware formatting on top of the compiled UI strings: which UI locale serves a content
 //! language, and dates and counts in that locale's words.
-use crate::format::{format_date, format_date_time, group_digits, parse_rfc3339};
+use crate::format::{format_date_time, group_digits, parse_rfc3339};
 use crate::i18n::{strings, Locale};
 
 /// The UI strings for a content language; languages without UI strings read English UI.
@@ -35,14 +35,6 @@ pub fn date_time(locale: Locale, raw: &str) -> String {
     }
 }
 
-/// "29 April 2025" in the locale's words.
-pub fn date(locale: Locale, raw: &str) -> String {
-    match parse_rfc3339(raw) {
-        Some(t) => format_date(&t, month_name(locale, t.month)),
-        None => raw.to_string(),
-    }
-}
-
 /// A count with the locale's digit grouping ("1,234,567", "1 234 567").
 pub fn count(locale: Locale, n: u64) -> String {
     group_digits(n, strings(locale).number.group_separator)
@@ -56,17 +48,15 @@ mod tests {
 
     #[test]
     fn dates_read_naturally_in_every_language() {
-        assert_eq!(date(Locale::en, WHEN), "29 April 2025");
-        assert_eq!(date(Locale::ru, WHEN), "29 апреля 2025");
-        assert_eq!(date(Locale::hy, WHEN), "29 ապրիլի 2025");
-        assert_eq!(date(Locale::az, WHEN), "29 aprel 2025");
         assert_eq!(date_time(Locale::en, WHEN), "29 April 2025 21:30");
+        assert!(date_time(Locale::hy, WHEN).starts_with("29 ապրիլի 2025"));
+        assert!(date_time(Locale::az, WHEN).starts_with("29 aprel 2025"));
         assert_eq!(date_time(Locale::ru, WHEN), "29 апреля 2025, 21:30");
     }
 
     #[test]
     fn every_month_has_a_distinct_name_in_every_language() {
-        for locale in [Locale::en, Locale::ru, Locale::hy, Locale::az] {
+        for locale in Locale::ALL {
             let names: std::collections::HashSet<_> = (1..=12).map(|m| month_name(locale, m)).collect();
             assert_eq!(names.len(), 12, "{locale:?}");
             assert!(names.iter().all(|n| !n.trim().is_empty()));
@@ -109,12 +99,15 @@ mod tests {
         };
         let files = crate::i18n::codegen::read_locales(concat!(env!("CARGO_MANIFEST_DIR"), "/locales")).unwrap();
         let compiled: Vec<_> = Locale::ALL.iter().map(|l| l.as_str()).collect();
-        assert_eq!(files.iter().map(|(code, _)| code.as_str()).collect::<Vec<_>>(), compiled, "every locale file is compiled in");
+        assert_eq!(
+            files.iter().map(|(code, _)| code.as_str()).collect::<Vec<_>>(),
+            compiled,
+            "every locale file is compiled in"
+        );
         let (_, english_file) = &files[0];
         let en = flat(english_file);
         // Brand names and formats may legitimately match English.
         let same_allowed = ["footer.copyright", "date.joiner", "number.group_separator"];
-        assert!(files.len() > 3, "English and at least three other languages: {compiled:?}");
         for (l, file) in &files[1..] {
             let other: std::collections::HashMap<_, _> = flat(file).into_iter().collect();
             assert_eq!(other.len(), en.len(), "{l} key count");

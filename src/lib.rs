@@ -1,20 +1,37 @@
 //! Gazette: a news site front end for any newsroom's static JSON API.
 //!
-//! `app` holds the router and the page frame; `pages` one file per route; `components` the
-//! shared pieces; `api` the contract and the only HTTP client; `prefs` what the reader chose;
-//! `boot` the hand-over from `index.html` (its started requests, its shell and preview);
-//! `format`, `links`, `search` and `l10n` are plain logic with native tests.
-pub mod api;
-pub mod app;
-pub mod boot;
-pub mod components;
-pub mod config;
-pub mod format;
-pub mod i18n;
-pub mod l10n;
-pub mod links;
-pub mod nav;
-pub mod pages;
-pub mod panic_screen;
-pub mod prefs;
-pub mod search;
+//! `app` holds the router; `pages` one file per route and the frame around them; `components`
+//! the shared pieces; `context` what they share; `api` the contract and the only HTTP client;
+//! `prefs` what the reader chose; `boot` the hand-over from `index.html` (its started requests,
+//! its shell and preview); `stale_build` a tab that outlived its deploy; `format`, `links`,
+//! `search` and `l10n` are plain logic with native tests. Everything is private to the crate:
+//! `start` is what the binary calls, so the compiler sees what nothing uses.
+mod api;
+mod app;
+mod boot;
+mod components;
+mod config;
+mod context;
+mod format;
+mod i18n;
+mod l10n;
+mod links;
+mod nav;
+mod pages;
+mod panic_screen;
+mod prefs;
+mod search;
+mod stale_build;
+
+/// Mounts the app in the page `index.html` started.
+pub fn start() {
+    panic_screen::install();
+    // Mounted in a task after the one that instantiated the WebAssembly, so that neither blocks
+    // the reader's input for long. The static shell from index.html made the first paint and
+    // hands over once the app is in the page.
+    wasm_bindgen_futures::spawn_local(async {
+        boot::next_task().await;
+        leptos::mount::mount_to_body(app::App);
+        boot::hand_over();
+    });
+}

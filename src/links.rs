@@ -22,15 +22,13 @@ pub fn decode_component(raw: &str) -> String {
         let hex = |b: u8| (b as char).to_digit(16);
         match bytes[i] {
             b'+' => out.push(b' '),
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push((h * 16 + l) as u8);
-                        i += 2;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 2;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b => out.push(b),
         }
         i += 1;
@@ -62,7 +60,9 @@ pub fn safe_src(raw: &str) -> Option<String> {
     };
     let lower = src.to_ascii_lowercase();
     let web = lower.starts_with("http://") || lower.starts_with("https://");
-    let ok = !src.is_empty() && !src.starts_with("//") && !src.chars().any(|c| c.is_control()) && (web || relative);
+    // `//host`, and `/\host` or `\\host` which browsers read the same way, leave the site.
+    let other_host = src.chars().take(2).filter(|c| matches!(c, '/' | '\\')).count() == 2;
+    let ok = !src.is_empty() && !other_host && !src.chars().any(|c| c.is_control()) && (web || relative);
     ok.then(|| src.to_string())
 }
 
@@ -124,12 +124,29 @@ mod tests {
 
     #[test]
     fn only_safe_schemes_and_site_paths_are_links() {
-        for ok in ["https://example.org/a?b=c", "HTTP://EXAMPLE.ORG", "mailto:desk@example.org", "/en/politics/1/x", " https://x.org "] {
+        for ok in [
+            "https://example.org/a?b=c",
+            "HTTP://EXAMPLE.ORG",
+            "mailto:desk@example.org",
+            "/en/politics/1/x",
+            " https://x.org ",
+        ] {
             assert!(safe_href(ok).is_some(), "{ok}");
         }
-        for bad in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", " javascript:alert(1)", "data:text/html,<b>",
-            "vbscript:x", "//evil.example/x", "/\\evil.example", "ftp://x.org", "relative/path", "", "java\tscript:x",
-            "https://x.org/\nx"] {
+        for bad in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "data:text/html,<b>",
+            "vbscript:x",
+            "//evil.example/x",
+            "/\\evil.example",
+            "ftp://x.org",
+            "relative/path",
+            "",
+            "java\tscript:x",
+            "https://x.org/\nx",
+        ] {
             assert!(safe_href(bad).is_none(), "{bad:?}");
         }
     }
@@ -148,7 +165,15 @@ mod tests {
         for ok in ["img/a.svg", "/img/a.svg", "https://cdn.example/a.jpg", "a.png?v=1:2"] {
             assert!(safe_src(ok).is_some(), "{ok}");
         }
-        for bad in ["javascript:alert(1)", "data:image/svg+xml,<svg onload=alert(1)>", "//evil.example/a.png", "", "file:///etc/passwd"] {
+        for bad in [
+            "javascript:alert(1)",
+            "data:image/svg+xml,<svg onload=alert(1)>",
+            "//evil.example/a.png",
+            "/\\evil.example/a.png",
+            "\\\\evil.example/a.png",
+            "",
+            "file:///etc/passwd",
+        ] {
             assert!(safe_src(bad).is_none(), "{bad}");
         }
     }
@@ -158,7 +183,10 @@ mod tests {
         assert_eq!(language_switch_path("/en/", "", "ru", None), "/ru/");
         assert_eq!(language_switch_path("/en/sport", "", "hy", None), "/hy/sport");
         assert_eq!(language_switch_path("/en/search", "?q=budget", "az", None), "/az/search?q=budget");
-        assert_eq!(language_switch_path("/en/politics/1000/slug", "", "ru", Some(("2000", "slug"))), "/ru/politics/2000/slug");
+        assert_eq!(
+            language_switch_path("/en/politics/1000/slug", "", "ru", Some(("2000", "slug"))),
+            "/ru/politics/2000/slug"
+        );
         assert_eq!(language_switch_path("/en/politics/1001/slug", "", "ru", None), "/ru/politics");
         assert_eq!(language_switch_path("/xx", "", "en", None), "/en/");
     }

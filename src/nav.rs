@@ -14,9 +14,8 @@ pub fn track_history_navigation() {
             let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
         }
     }
-    let handle = leptos::prelude::window_event_listener(leptos::ev::popstate, |_| {
-        HISTORY_NAVIGATION.with(|h| h.set(true))
-    });
+    let handle =
+        leptos::prelude::window_event_listener(leptos::ev::popstate, |_| HISTORY_NAVIGATION.with(|h| h.set(true)));
     std::mem::forget(handle); // for the life of the page
 }
 

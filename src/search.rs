@@ -2,7 +2,6 @@
 //! diacritics do not matter in any script, matching every query word, ranking, and highlighting.
 use crate::api::Summary;
 use crate::format::parse_rfc3339;
-use std::sync::Arc;
 
 /// Folds one character for matching: lower case, Latin diacritics and Azerbaijani letters to their
 /// base letter, Cyrillic ё to е. Always one char for one char, so positions carry over to the text.
@@ -46,11 +45,7 @@ pub fn fold(text: &str) -> String {
 
 /// The query's words, folded; punctuation separates words.
 pub fn query_words(query: &str) -> Vec<String> {
-    fold(query)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    fold(query).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
 /// An index entry with its text folded once, when the index arrives, not on every keystroke.
@@ -64,12 +59,6 @@ pub struct Entry {
 /// A language's search index, ready to query.
 pub struct SearchIndex {
     entries: Vec<Entry>,
-}
-
-/// One result: the story and how many query words its title holds.
-pub struct Hit<'a> {
-    pub summary: &'a Summary,
-    pub title_words: usize,
 }
 
 impl SearchIndex {
@@ -86,16 +75,8 @@ impl SearchIndex {
         SearchIndex { entries }
     }
 
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// Stories holding every query word in the title or lead; title matches first, then newest.
-    pub fn search(&self, query: &str) -> Vec<Hit<'_>> {
+    pub fn search(&self, query: &str) -> Vec<&Summary> {
         let words = query_words(query);
         if words.is_empty() {
             return vec![];
@@ -116,12 +97,9 @@ impl SearchIndex {
             })
             .collect();
         hits.sort_by(|(a, at), (b, bt)| bt.cmp(at).then(b.published.cmp(&a.published)));
-        hits.into_iter().map(|(e, title_words)| Hit { summary: &e.summary, title_words }).collect()
+        hits.into_iter().map(|(e, _)| &e.summary).collect()
     }
 }
-
-/// Shared handle, since the index is built once per language and kept for the session.
-pub type SharedIndex = Arc<SearchIndex>;
 
 /// Splits `text` into runs, each marked whether it matches a query word, for highlighting.
 pub fn highlight(text: &str, words: &[String]) -> Vec<(String, bool)> {
@@ -186,7 +164,7 @@ mod tests {
             story("one-word", "Budget news", "", "2025-04-30T10:00:00+04:00"),
         ];
         let index = SearchIndex::new(&items);
-        let ids: Vec<_> = index.search("SEHER budget").iter().map(|h| h.summary.id.clone()).collect();
+        let ids: Vec<_> = index.search("SEHER budget").iter().map(|s| s.id.clone()).collect();
         assert_eq!(ids, ["title-new", "title-old", "lead-only"]);
         assert!(index.search("   ").is_empty());
         assert!(index.search("budget zebra").is_empty());
@@ -199,9 +177,9 @@ mod tests {
             story("hy", "Երևանում բացվեց նոր թանգարան", "", "2025-01-01T00:00:00+04:00"),
         ];
         let index = SearchIndex::new(&items);
-        assert_eq!(index.search("ЕЛКА")[0].summary.id, "ru");
-        assert_eq!(index.search("երևանում")[0].summary.id, "hy");
-        assert_eq!(index.search("ԹԱՆԳԱՐԱՆ")[0].summary.id, "hy");
+        assert_eq!(index.search("ЕЛКА")[0].id, "ru");
+        assert_eq!(index.search("երևանում")[0].id, "hy");
+        assert_eq!(index.search("ԹԱՆԳԱՐԱՆ")[0].id, "hy");
     }
 
     #[test]
@@ -209,5 +187,45 @@ mod tests {
         let runs = highlight("Şəhər <b>budget</b>", &query_words("seher"));
         assert_eq!(runs, vec![("Şəhər".to_string(), true), (" <b>budget</b>".to_string(), false)]);
         assert_eq!(highlight("abc", &[]), vec![("abc".to_string(), false)]);
+    }
+
+    use proptest::prelude::*;
+
+    /// A word in Latin (with Azerbaijani letters), Cyrillic or Armenian script.
+    fn word() -> impl Strategy<Value = String> {
+        "[a-zA-Zəşğıöüçİ\\p{Cyrillic}\\p{Armenian}&&\\p{L}]{1,8}"
+    }
+
+    fn stories() -> impl Strategy<Value = Vec<Summary>> {
+        let line = || prop::collection::vec(word(), 1..6).prop_map(|w| w.join(" "));
+        prop::collection::vec((line(), line(), 0..2_000i64), 1..30).prop_map(|items| {
+            items
+                .into_iter()
+                .enumerate()
+                .map(|(i, (title, lead, minute))| {
+                    let when =
+                        format!("2026-11-{:02}T{:02}:{:02}:00+04:00", 1 + minute / 1440, minute / 60 % 24, minute % 60);
+                    story(&i.to_string(), &title, &lead, &when)
+                })
+                .collect()
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn every_hit_holds_every_word_and_a_title_word_finds_its_story(items in stories(), pick in any::<prop::sample::Index>(), query in ".{0,20}") {
+            let index = SearchIndex::new(&items);
+            let words = query_words(&query);
+            for hit in index.search(&query) {
+                let (title, lead) = (fold(&hit.title), fold(&hit.lead));
+                prop_assert!(words.iter().all(|w| title.contains(w.as_str()) || lead.contains(w.as_str())), "{query:?} matched {:?}", hit.title);
+            }
+            let wanted = pick.get(&items);
+            let word = wanted.title.split(' ').next().unwrap();
+            prop_assert!(index.search(word).iter().any(|s| s.id == wanted.id), "{word:?} did not find {:?}", wanted.title);
+            let runs = highlight(&wanted.title, &query_words(word));
+            prop_assert_eq!(runs.iter().map(|(r, _)| r.as_str()).collect::<String>(), wanted.title.clone());
+            prop_assert!(runs.iter().any(|(_, marked)| *marked), "{word:?} is highlighted in {:?}", wanted.title);
+        }
     }
 }

@@ -3,12 +3,11 @@
 // (the page preview's job, with a wide margin). Performance, FCP and TBT vary too
 // much from run to run on a shared CI machine: they are printed against their budgets, and the
 // bench's median of three is the figure of record (README, Performance).
-import { spawn } from 'node:child_process';
 import { PAGES, measure, print } from '../bench/lighthouse.mjs';
+import { spawnServer } from './server.mjs';
 
 const PORT = 4181;
-const server = spawn('node', ['tests/server.mjs', '--dir', 'dist', '--port', String(PORT)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
+const server = await spawnServer(['--dir', 'dist', '--port', String(PORT)]);
 let rows;
 try {
   rows = await measure(`http://127.0.0.1:${PORT}`, 1);

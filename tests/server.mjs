@@ -1,25 +1,17 @@
 // A static file server that behaves like a CDN in SPA mode: files from a folder, and index.html
 // for any path that is not a file (including missing JSON, as Cloudflare Pages does).
 // Usage: node tests/server.mjs [--dir dist] [--port 4173] [--base /] [--fixtures tests/fixtures]
-//                              [--api-base URL]  (serves index.html with that API base, as a
-//                                                 newsroom editing the meta tag would)
+// or, from a script or test, `await serve({ dir, port, base, fixtures })` (port 0: any free one).
 // With precompressed siblings (.br/.gz) present it serves them to clients that accept them.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const args = Object.fromEntries(
-  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
-);
-const dir = resolve(args.dir ?? 'dist');
-const port = Number(args.port ?? 4173);
-const base = args.base ?? '/';
-const fixtures = args.fixtures ? resolve(args.fixtures) : null;
-const apiBase = args['api-base'];
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
   '.json': 'application/json', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.jpg': 'image/jpeg', '.txt': 'text/plain', '.webmanifest': 'application/manifest+json',
+  '.jpg': 'image/jpeg', '.txt': 'text/plain', '.xml': 'application/xml', '.webmanifest': 'application/manifest+json',
 };
 
 async function file(path) {
@@ -35,11 +27,6 @@ async function send(req, res, path, status = 200) {
   const type = types[extname(path)] ?? 'application/octet-stream';
   const accept = req.headers['accept-encoding'] ?? '';
   const headers = { 'content-type': type, 'cache-control': 'no-cache', vary: 'accept-encoding' };
-  if (apiBase && path.endsWith('.html')) {
-    res.writeHead(status, headers);
-    const html = (await readFile(path, 'utf8')).replace(/(<meta name="gazette-api-base" content=")[^"]*(">)/, `$1${apiBase}$2`);
-    return res.end(html);
-  }
   for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
     const packed = accept.includes(enc) && (await file(path + ext));
     if (packed) {
@@ -51,28 +38,61 @@ async function send(req, res, path, status = 200) {
   res.end(await readFile(path));
 }
 
-createServer(async (req, res) => {
-  try {
-    const url = new URL(req.url, 'http://localhost');
-    const pathname = decodeURIComponent(url.pathname);
-    if (fixtures && pathname.startsWith('/fixtures/')) {
-      const target = normalize(join(fixtures, pathname.slice('/fixtures/'.length)));
-      const found = target.startsWith(fixtures) && (await file(target));
-      // Fixtures double as an API on another origin: allow cross-origin reads, as such an API must.
-      res.setHeader('access-control-allow-origin', '*');
-      if (found) return await send(req, res, found);
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      return res.end('not found');
+/** Starts serving; resolves with the listening server once it accepts connections. */
+export function serve({ dir = 'dist', port = 4173, base = '/', fixtures = null } = {}) {
+  const root = resolve(dir);
+  const fixtureRoot = fixtures ? resolve(fixtures) : null;
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://localhost');
+      const pathname = decodeURIComponent(url.pathname);
+      if (fixtureRoot && pathname.startsWith('/fixtures/')) {
+        const target = normalize(join(fixtureRoot, pathname.slice('/fixtures/'.length)));
+        const found = target.startsWith(fixtureRoot) && (await file(target));
+        // Fixtures double as an API on another origin: allow cross-origin reads, as such an API must.
+        res.setHeader('access-control-allow-origin', '*');
+        if (found) return await send(req, res, found);
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        return res.end('not found');
+      }
+      if (!pathname.startsWith(base)) {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        return res.end('outside the public URL');
+      }
+      const target = normalize(join(root, pathname.slice(base.length)));
+      const found = target.startsWith(root) && (await file(target));
+      await send(req, res, found || join(root, 'index.html'));
+    } catch (e) {
+      res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end(String(e));
     }
-    if (!pathname.startsWith(base)) {
-      res.writeHead(404, { 'content-type': 'text/plain' });
-      return res.end('outside the public URL');
-    }
-    const target = normalize(join(dir, pathname.slice(base.length)));
-    const found = target.startsWith(dir) && (await file(target));
-    await send(req, res, found || join(dir, 'index.html'));
-  } catch (e) {
-    res.writeHead(500, { 'content-type': 'text/plain' });
-    res.end(String(e));
-  }
-}).listen(port, '127.0.0.1', () => console.log(`serving ${dir} at http://127.0.0.1:${port}${base}`));
+  });
+  return new Promise((ready, failed) => {
+    server.once('error', failed);
+    server.listen(port, '127.0.0.1', () => ready(server));
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = Object.fromEntries(
+    process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
+  );
+  const options = { dir: args.dir, port: Number(args.port ?? 4173), base: args.base, fixtures: args.fixtures };
+  const server = await serve(options);
+  console.log(`serving ${resolve(options.dir ?? 'dist')} at http://127.0.0.1:${server.address().port}${options.base ?? '/'}`);
+}
+
+/**
+ * Runs this server in a child process (so that a benchmark's own work never delays a response)
+ * and resolves once it listens. `args`: the command-line options, e.g. ['--dir', 'dist', '--port', '4180'].
+ */
+export async function spawnServer(args) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((ready, failed) => {
+    child.once('exit', (code) => failed(new Error(`tests/server.mjs exited (${code}) before listening`)));
+    child.stdout.on('data', (chunk) => { if (String(chunk).includes('serving ')) ready(); });
+  });
+  child.stdout.resume();
+  return child;
+}

@@ -9,8 +9,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { minify } from 'terser';
+import { policyFor, withPolicy } from './csp.mjs';
+import { COMPRESSIBLE, precompress } from './precompress.mjs';
 import { splitWasm } from './split-wasm.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
@@ -18,10 +19,8 @@ const publicUrl = (process.env.TRUNK_PUBLIC_URL ?? '/').replace(/\/?$/, '/');
 const indexPath = join(dir, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
-// Subresource integrity of a file's contents, and the CSP hashes of an inline element's bodies.
+// Subresource integrity of a file's contents.
 const integrity = (contents) => `sha384-${createHash('sha384').update(contents).digest('base64')}`;
-const inlineHashes = (element) => [...html.matchAll(new RegExp(`<${element}(?![^>]*\\bsrc=)[^>]*>([\\s\\S]*?)</${element}>`, 'g'))]
-  .map(([, body]) => `'sha256-${createHash('sha256').update(body).digest('base64')}'`);
 
 const release = process.env.TRUNK_PROFILE !== 'debug';
 const split = await splitWasm(dir, release);
@@ -61,34 +60,12 @@ html = html.replace(wasmPreload, '<script>(function(){var g=window.gazetteBoot||
   + 'g.start?g.start.then(add):add()})()</script>');
 html = html.replace(loaderCall, `await (window.gazetteBoot && window.gazetteBoot.start);\n${loaderCall}`);
 
-// Script hashes of every inline <script> (the pre-paint and request scripts, the wasm preload
-// script above, Trunk's loader).
-const hashes = inlineHashes('script');
-// The print stylesheet is inlined (index.html): its hash lets it through style-src.
-const styleHashes = inlineHashes('style');
-// An API on another host must stay reachable when a newsroom edits only the meta tag of a built
-// index.html: fetches may go to any https host (and to local hosts, for development). Scripts
-// stay locked to this site and the hashes below, which is what keeps injected code out.
-const apiBase = html.match(/<meta name="gazette-api-base" content="([^"]*)">/)?.[1] ?? 'api/v1/';
-const apiOrigin = /^http:\/\//.test(apiBase) ? ` ${new URL(apiBase).origin}` : '';
-const local = 'http://localhost:* http://127.0.0.1:*';
-const policy = [
-  "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')}`,
-  ["style-src 'self'", ...styleHashes].join(' '),
-  `img-src 'self' https: data: ${local}${apiOrigin}`,
-  `connect-src 'self' https: ${local}${apiOrigin}`,
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-];
-const metaPolicy = policy.join('; '); // frame-ancestors is ignored in a <meta>
-const headerPolicy = [...policy, "frame-ancestors 'none'"].join('; ');
-// Not in `trunk serve` development builds: Trunk injects its live-reload script after this hook.
-if (process.env.TRUNK_PROFILE !== 'debug') {
-  html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${metaPolicy}">`);
-}
+// The policy hashes every inline <script> (the pre-paint and request scripts, the wasm preload
+// script above, Trunk's loader) and the inlined print stylesheet, and allows the API base's
+// origin if it is an http one (tools/csp.mjs). Not in `trunk serve` development builds: Trunk
+// injects its live-reload script after this hook.
+if (release) html = withPolicy(html);
+const headerPolicy = policyFor(html).header;
 writeFileSync(indexPath, html);
 
 const files = (function walk(d) {
@@ -112,13 +89,6 @@ writeFileSync(join(dir, '_headers'), headers.join('\n') + '\n');
 writeFileSync(join(dir, '_redirects'), `${publicUrl}* ${publicUrl}index.html 200\n`);
 if (process.env.GAZETTE_404 === '1') writeFileSync(join(dir, '404.html'), html);
 
-let packed = 0;
-for (const f of files) { // index.html is among them, already carrying its CSP
-  if (!/\.(html|js|css|wasm|json|svg)$/.test(f)) continue;
-  const buf = readFileSync(join(dir, f));
-  if (buf.length < 512) continue;
-  writeFileSync(join(dir, f + '.br'), brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-  writeFileSync(join(dir, f + '.gz'), gzipSync(buf, { level: 9 }));
-  packed++;
-}
-console.log(`post-build: wasm split into the frame and ${Object.keys(split.pages).join(', ')}; CSP with ${hashes.length} script hashes, _headers, _redirects, ${packed} files precompressed`);
+// index.html is among them, already carrying its CSP.
+const packed = files.filter((f) => COMPRESSIBLE.test(f) && precompress(join(dir, f))).length;
+console.log(`post-build: wasm split into the frame and ${Object.keys(split.pages).join(', ')}; CSP, _headers, _redirects, ${packed} files precompressed`);

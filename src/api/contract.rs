@@ -49,9 +49,10 @@ pub struct Section {
     pub description: String,
 }
 
-/// `{lang}/feeds/{feed}/{page}.json`: one page of a feed, newest first.
+/// `{lang}/feeds/{feed}/{page}.json`: one chunk (the contract's "page") of a feed, newest first;
+/// named apart from `pages::feed::FeedPage`, the page a reader sees.
 #[derive(Clone, Debug, PartialEq)]
-pub struct FeedPage {
+pub struct FeedChunk {
     pub page: u32,
     pub total_pages: u32,
     pub items: Vec<Summary>,
@@ -169,14 +170,18 @@ impl Decode for Edition {
 impl Decode for Section {
     fn decode(v: Json) -> Result<Self, String> {
         let mut f = Fields::of(v)?;
-        Ok(Section { slug: f.string("slug")?, title: f.string("title")?, description: f.string_or_empty("description")? })
+        Ok(Section {
+            slug: f.string("slug")?,
+            title: f.string("title")?,
+            description: f.string_or_empty("description")?,
+        })
     }
 }
 
-impl Decode for FeedPage {
+impl Decode for FeedChunk {
     fn decode(v: Json) -> Result<Self, String> {
         let mut f = Fields::of(v)?;
-        Ok(FeedPage { page: f.u32("page")?, total_pages: f.u32("total_pages")?, items: f.list("items")? })
+        Ok(FeedChunk { page: f.u32("page")?, total_pages: f.u32("total_pages")?, items: f.list("items")? })
     }
 }
 
@@ -264,7 +269,9 @@ impl Decode for Block {
         let mut f = Fields::of(v)?;
         Ok(match f.string("type")?.as_str() {
             "paragraph" => Block::Paragraph { content: f.list("content")? },
-            "heading" => Block::Heading { level: if f.opt_u64("level")? == Some(3) { 3 } else { 2 }, text: f.string("text")? },
+            "heading" => {
+                Block::Heading { level: if f.opt_u64("level")? == Some(3) { 3 } else { 2 }, text: f.string("text")? }
+            }
             "quote" => Block::Quote { content: f.list("content")?, cite: f.opt_string("cite")? },
             "image" => Block::Image(image(&mut f)?),
             "list" => Block::List { ordered: f.bool_or_false("ordered")?, items: f.list("items")? },
@@ -337,7 +344,7 @@ mod tests {
         let missing_title = r#"{"items":[{"id":"1","slug":"s","section":"x","published_at":"2025"}]}"#;
         assert!(from_str::<SummaryList>(missing_title).is_err());
         let wrong_type = r#"{"page":1,"total_pages":"many","items":[]}"#;
-        assert!(from_str::<FeedPage>(wrong_type).is_err());
+        assert!(from_str::<FeedChunk>(wrong_type).is_err());
         assert!(from_str::<Site>("<!doctype html>").is_err());
     }
 
@@ -359,15 +366,12 @@ mod tests {
             let code = &lang.code;
             let edition: Edition = from_str(&read(&format!("{code}/edition.json"))).unwrap();
             assert!(edition.sections.len() >= 6);
-            let feed: FeedPage =
-                from_str(&read(&format!("{code}/feeds/latest/1.json"))).unwrap();
+            let feed: FeedChunk = from_str(&read(&format!("{code}/feeds/latest/1.json"))).unwrap();
             assert!(feed.total_pages > 1);
             let first = &feed.items[0];
-            let a: Article =
-                from_str(&read(&format!("{code}/articles/{}.json", first.id))).unwrap();
+            let a: Article = from_str(&read(&format!("{code}/articles/{}.json", first.id))).unwrap();
             assert_eq!(&a.summary, first);
-            let index: SummaryList =
-                from_str(&read(&format!("{code}/search-index.json"))).unwrap();
+            let index: SummaryList = from_str(&read(&format!("{code}/search-index.json"))).unwrap();
             assert!(index.items.len() >= 150, "{code} has {} articles", index.items.len());
         }
     }

@@ -193,9 +193,12 @@ impl<'a> Fields<'a> {
     fn opt_list<T: Decode>(&mut self, key: &str) -> Result<Option<Vec<T>>, String> {
         match self.take(key) {
             None => Ok(None),
-            Some(Json::List(items)) => {
-                items.into_iter().enumerate().map(|(i, v)| T::decode(v).map_err(|e| format!("`{key}[{i}]`: {e}"))).collect::<Result<_, _>>().map(Some)
-            }
+            Some(Json::List(items)) => items
+                .into_iter()
+                .enumerate()
+                .map(|(i, v)| T::decode(v).map_err(|e| format!("`{key}[{i}]`: {e}")))
+                .collect::<Result<_, _>>()
+                .map(Some),
             Some(_) => Err(Self::wrong(key, "a list")),
         }
     }

@@ -1,13 +1,12 @@
 //! The newsroom's JSON API: contract types, errors, and one function per document.
 //! Pages call these; nothing else in the app knows URLs, HTTP or JSON.
 mod client;
-pub mod contract;
-pub mod error;
+pub(crate) mod contract;
+pub(crate) mod error;
 #[cfg(test)]
 mod fuzz;
-pub mod json;
+pub(crate) mod json;
 
-pub use client::{join, TIMEOUT_MS};
 pub use contract::*;
 pub use error::ApiError;
 
@@ -45,7 +44,7 @@ pub async fn site() -> ApiResult<Site> {
 pub async fn edition(lang: &str) -> ApiResult<Edition> {
     get(&edition_path(lang)).await
 }
-pub async fn feed(lang: &str, feed: &str, page: u32) -> ApiResult<FeedPage> {
+pub async fn feed(lang: &str, feed: &str, page: u32) -> ApiResult<FeedChunk> {
     get(&feed_path(lang, feed, page)).await
 }
 pub async fn article(lang: &str, id: &str) -> ApiResult<Article> {
@@ -59,13 +58,8 @@ pub async fn search_index(lang: &str) -> ApiResult<SummaryList> {
 }
 
 /// A feed page this session already has, for drawing it again without waiting.
-pub fn cached_feed(lang: &str, feed: &str, page: u32) -> Option<Arc<FeedPage>> {
+pub fn cached_feed(lang: &str, feed: &str, page: u32) -> Option<Arc<FeedChunk>> {
     client::cached(&feed_path(lang, feed, page))
-}
-
-/// An article this session already has.
-pub fn cached_article(lang: &str, id: &str) -> Option<Arc<Article>> {
-    client::cached(&article_path(lang, id))
 }
 
 #[cfg(test)]

@@ -91,7 +91,9 @@ async fn write_clipboard(text: &str) -> bool {
     let Some(window) = web_sys::window() else { return false };
     let navigator = window.navigator();
     // Missing on insecure origins and old browsers: check before calling.
-    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).map(|c| !c.is_undefined() && !c.is_null()).unwrap_or(false);
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .map(|c| !c.is_undefined() && !c.is_null())
+        .unwrap_or(false);
     if !has_clipboard {
         return false;
     }

@@ -1,23 +1,25 @@
 //! How any failed request looks: a localized message and a Retry button in place of the part
-//! that failed. A missing document shows the not-found message instead.
+//! that failed. A missing document is one more such message here; whether it makes the whole
+//! page the not-found page is the caller's decision (`pages::not_found::page_error_fallback`).
 use crate::api::ApiError;
 use crate::i18n::use_i18n;
-use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
 
 /// The message for one failure, with a retry.
 #[component]
-pub fn ErrorView(error: ApiError, #[prop(into)] retry: Callback<()>, #[prop(optional, into)] title: Option<String>) -> impl IntoView {
+pub(crate) fn ErrorView(
+    error: ApiError,
+    #[prop(into)] retry: Callback<()>,
+    #[prop(optional, into)] title: Option<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    if error == ApiError::NotFound {
-        return view! { <NotFound/> }.into_any();
-    }
     let title = title.unwrap_or_else(|| i18n.get_untracked().error.title.to_string());
     let message = move || match &error {
         ApiError::Offline => i18n.get().error.offline.to_string(),
         ApiError::Timeout => i18n.get().error.timeout.to_string(),
         ApiError::Status(code) => i18n.get().error.status(&code.to_string()),
-        ApiError::Decode(_) | ApiError::NotFound => i18n.get().error.decode.to_string(),
+        ApiError::NotFound => i18n.get().error.missing.to_string(),
+        ApiError::Decode(_) => i18n.get().error.decode.to_string(),
     };
     view! {
         <div class="error-view" role="alert">
@@ -26,7 +28,6 @@ pub fn ErrorView(error: ApiError, #[prop(into)] retry: Callback<()>, #[prop(opti
             <button type="button" class="button" on:click=move |_| retry.run(())>{i18n.get_untracked().error.retry}</button>
         </div>
     }
-    .into_any()
 }
 
 /// The first [`ApiError`] an `ErrorBoundary` caught.
@@ -39,7 +40,9 @@ pub fn first_api_error(errors: &ArcRwSignal<Errors>) -> ApiError {
 }
 
 /// An `ErrorBoundary` fallback showing [`ErrorView`] for whatever failed, with `retry`.
-pub fn error_fallback(retry: impl Fn() + Send + Sync + Clone + 'static) -> impl Fn(ArcRwSignal<Errors>) -> AnyView + Send + Clone + 'static {
+pub fn error_fallback(
+    retry: impl Fn() + Send + Sync + Clone + 'static,
+) -> impl Fn(ArcRwSignal<Errors>) -> AnyView + Send + Clone + 'static {
     move |errors| {
         let retry = retry.clone();
         let error = first_api_error(&errors);

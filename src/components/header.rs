@@ -1,11 +1,11 @@
 //! The frame's top: site name, sections, search, theme, languages, social and app links.
 //! On phones the navigation folds into a menu button (keyboard and touch alike).
 use crate::api::{AppLink, SocialLink};
-use crate::app::use_shell;
 use crate::components::icons::Icon;
 use crate::components::language_switch::LanguageSwitch;
 use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
+use crate::context::use_frame;
 use crate::i18n::use_i18n;
 use crate::links::{home_path, safe_href, section_path};
 use leptos::prelude::*;
@@ -14,15 +14,16 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
-    let shell = use_shell();
-    let lang = shell.lang.get_untracked();
+    let frame = use_frame();
+    let lang = frame.lang.get_untracked();
     let menu_open = RwSignal::new(false);
     let location = use_location();
     // Following a link in the open menu closes it. (Not an effect on the location: the header may
     // already be gone when the location changes, as it is drawn anew for another language.)
     let close_on_link = move |ev: leptos::ev::MouseEvent| {
         use wasm_bindgen::JsCast;
-        let on_link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a").ok().flatten());
+        let on_link =
+            ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a").ok().flatten());
         if on_link.is_some() {
             menu_open.set(false);
         }
@@ -31,7 +32,7 @@ pub fn Header() -> impl IntoView {
         let path = crate::config::in_app_path(&location.pathname.get());
         path.split('/').filter(|s| !s.is_empty()).nth(1).map(crate::links::decode_component)
     };
-    let sections = shell
+    let sections = frame
         .edition
         .sections
         .iter()
@@ -46,7 +47,7 @@ pub fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="site-header__bar">
-                <a class="site-name" href=crate::config::href(&home_path(&lang))>{shell.site.name.clone()}</a>
+                <a class="site-name" href=crate::config::href(&home_path(&lang))>{frame.site.name.clone()}</a>
                 <button type="button" class="icon-button menu-button" aria-controls="site-menu"
                     aria-expanded=move || menu_open.try_get().unwrap_or(false).to_string() on:click=move |_| menu_open.update(|o| *o = !*o)>
                     <Icon name="menu"/>
@@ -63,8 +64,8 @@ pub fn Header() -> impl IntoView {
                     <ul>{sections}</ul>
                 </nav>
                 <div class="site-header__links">
-                    <SocialLinks links=shell.site.social.clone()/>
-                    <AppLinks links=shell.site.apps.clone()/>
+                    <SocialLinks links=frame.site.social.clone()/>
+                    <AppLinks links=frame.site.apps.clone()/>
                 </div>
             </div>
         </header>
@@ -113,10 +114,8 @@ fn IconLinks(class: &'static str, label: String, links: Vec<IconLink>) -> impl I
 #[component]
 fn SocialLinks(links: Vec<SocialLink>) -> impl IntoView {
     let i18n = use_i18n();
-    let links = links
-        .into_iter()
-        .map(|l| IconLink { name: network_name(&l.network), href: l.url, icon: l.network })
-        .collect();
+    let links =
+        links.into_iter().map(|l| IconLink { name: network_name(&l.network), href: l.url, icon: l.network }).collect();
     view! { <IconLinks class="social-links" label=i18n.get_untracked().nav.social.to_string() links/> }
 }
 

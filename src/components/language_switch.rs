@@ -4,7 +4,7 @@
 //! The links load the other language as a new page (`rel="external"`, so the router lets the
 //! browser navigate): every string, resource and cache of the old language goes with the old page,
 //! instead of racing a frame redrawn in place while the old page's requests are still pending.
-use crate::app::use_shell;
+use crate::context::use_frame;
 use crate::i18n::use_i18n;
 use crate::links::language_switch_path;
 use leptos::prelude::*;
@@ -13,11 +13,11 @@ use leptos_router::hooks::use_location;
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
-    let shell = use_shell();
+    let frame = use_frame();
     let location = use_location();
-    let current = shell.lang;
-    let alternates = shell.alternates;
-    let links = shell
+    let current = frame.lang;
+    let alternates = frame.alternates;
+    let links = frame
         .site
         .languages
         .iter()
@@ -27,8 +27,15 @@ pub fn LanguageSwitch() -> impl IntoView {
             let hidden = current.get_untracked() == code;
             let href = move || {
                 let path = crate::config::in_app_path(&location.pathname.get());
-                let translation = alternates.try_with(|a| a.iter().find(|(l, _, _)| *l == code).map(|(_, id, slug)| (id.clone(), slug.clone()))).flatten();
-                let target = language_switch_path(&path, &query_text(location.search.get()), &code, translation.as_ref().map(|(i, s)| (i.as_str(), s.as_str())));
+                let translation = alternates
+                    .try_with(|a| a.iter().find(|(l, _, _)| *l == code).map(|(_, id, slug)| (id.clone(), slug.clone())))
+                    .flatten();
+                let target = language_switch_path(
+                    &path,
+                    &query_text(location.search.get()),
+                    &code,
+                    translation.as_ref().map(|(i, s)| (i.as_str(), s.as_str())),
+                );
                 crate::config::href(&target)
             };
             view! {
@@ -50,5 +57,9 @@ pub fn LanguageSwitch() -> impl IntoView {
 
 /// The query string with its `?`, or nothing.
 fn query_text(search: String) -> String {
-    if search.is_empty() || search.starts_with('?') { search } else { format!("?{search}") }
+    if search.is_empty() || search.starts_with('?') {
+        search
+    } else {
+        format!("?{search}")
+    }
 }

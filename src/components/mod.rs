@@ -1,18 +1,18 @@
 //! Shared pieces of the page. Components receive data; they never call the API themselves,
 //! except where noted (none today).
-pub mod ad_slot;
-pub mod article_body;
-pub mod copy_link;
-pub mod error_view;
-pub mod footer;
-pub mod header;
-pub mod icons;
-pub mod language_switch;
-pub mod most_read;
-pub mod search_box;
-pub mod section_box;
-pub mod share_bar;
-pub mod skeleton;
-pub mod story_card;
-pub mod text_size_controls;
-pub mod theme_toggle;
+pub(crate) mod ad_slot;
+pub(crate) mod article_body;
+pub(crate) mod copy_link;
+pub(crate) mod error_view;
+pub(crate) mod footer;
+pub(crate) mod header;
+pub(crate) mod icons;
+pub(crate) mod language_switch;
+pub(crate) mod most_read;
+pub(crate) mod search_box;
+pub(crate) mod section_box;
+pub(crate) mod share_bar;
+pub(crate) mod skeleton;
+pub(crate) mod story_card;
+pub(crate) mod text_size_controls;
+pub(crate) mod theme_toggle;

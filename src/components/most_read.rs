@@ -1,19 +1,21 @@
-//! The "Most read" box: a numbered list from `most-read.json`.
+//! The "Most read" box: a numbered list from `most-read.json`. The contract lists the file, but a
+//! newsroom may not publish one: then the box leaves itself out, and the page stays what it is.
 use crate::api::{self, ApiError};
 use crate::components::error_view::ErrorView;
 use crate::components::story_card::StoryLink;
+use crate::context::use_frame;
 use crate::i18n::use_i18n;
-use crate::app::use_shell;
 use leptos::prelude::*;
 
 #[component]
 pub fn MostRead() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = use_shell().lang;
+    let lang = use_frame().lang;
     let list = LocalResource::new(move || {
         let lang = lang.get();
         async move { api::most_read(&lang).await }
     });
+    let missing = move || matches!(list.get(), Some(Err(ApiError::NotFound)));
     let body = move || {
         list.get().map(|result: Result<_, ApiError>| match result {
             Ok(list) => view! {
@@ -26,9 +28,11 @@ pub fn MostRead() -> impl IntoView {
         })
     };
     view! {
-        <section class="most-read" aria-labelledby="most-read-title">
-            <h2 id="most-read-title" class="box-title">{i18n.get_untracked().feed.most_read}</h2>
-            <Suspense fallback=|| view! { <div class="most-read__placeholder"></div> }>{body}</Suspense>
-        </section>
+        <Show when=move || !missing()>
+            <section class="most-read" aria-labelledby="most-read-title">
+                <h2 id="most-read-title" class="box-title">{i18n.get_untracked().feed.most_read}</h2>
+                <Suspense fallback=|| view! { <div class="most-read__placeholder"></div> }>{body}</Suspense>
+            </section>
+        </Show>
     }
 }

@@ -1,7 +1,7 @@
 //! The search form in the header: a `search` landmark that goes to `/{lang}/search?q=…`.
 //! Focusing it starts the download of the search page's module.
-use crate::app::use_shell;
 use crate::components::icons::Icon;
+use crate::context::use_frame;
 use crate::i18n::use_i18n;
 use crate::links::search_path;
 use leptos::prelude::*;
@@ -11,7 +11,7 @@ use leptos_router::NavigateOptions;
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let i18n = use_i18n();
-    let lang = use_shell().lang;
+    let lang = use_frame().lang;
     let navigate = use_navigate();
     let input = NodeRef::<leptos::html::Input>::new();
     let submit = move |ev: leptos::ev::SubmitEvent| {

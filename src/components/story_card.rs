@@ -1,20 +1,25 @@
 //! One story in a feed or a list: its title as the link, lead, time and picture.
 use crate::api::{Image, Summary};
 use crate::components::section_box::section_title;
+use crate::context::use_frame;
 use crate::i18n::use_i18n;
 use crate::l10n;
 use crate::links::{article_path, safe_src};
-use crate::app::use_shell;
 use leptos::prelude::*;
 
 /// A feed entry. `eager` is for the first cards, which are likely above the fold.
 #[component]
-pub fn StoryCard(summary: Summary, #[prop(default = false)] show_section: bool, #[prop(default = false)] eager: bool, #[prop(optional)] position: Option<(usize, Signal<i32>)>) -> impl IntoView {
-    let shell = use_shell();
-    let lang = shell.lang.get_untracked();
+pub fn StoryCard(
+    summary: Summary,
+    #[prop(default = false)] show_section: bool,
+    #[prop(default = false)] eager: bool,
+    #[prop(optional)] position: Option<(usize, Signal<i32>)>,
+) -> impl IntoView {
+    let frame = use_frame();
+    let lang = frame.lang.get_untracked();
     let href = crate::config::href(&article_path(&lang, &summary.section, &summary.id, &summary.slug));
     let section = show_section.then(|| {
-        let title = section_title(&shell.edition, &summary.section);
+        let title = section_title(&frame.edition, &summary.section);
         let section_href = crate::config::href(&crate::links::section_path(&lang, &summary.section));
         view! { <a class="section-label" href=section_href>{title}</a> }
     });
@@ -57,7 +62,7 @@ fn CardImage(image: Image, eager: bool) -> impl IntoView {
 /// A title-only list entry, for most-read and related boxes.
 #[component]
 pub fn StoryLink(summary: Summary) -> impl IntoView {
-    let lang = use_shell().lang.get_untracked();
+    let lang = use_frame().lang.get_untracked();
     let href = crate::config::href(&article_path(&lang, &summary.section, &summary.id, &summary.slug));
     view! {
         <a class="story-link" href=href>{summary.title.clone()}</a>

@@ -1,7 +1,7 @@
 //! A- and A+ on article pages: step the article text through the scale, announce the new size,
 //! and disable a button at its end of the scale.
 use crate::i18n::use_i18n;
-use crate::prefs::TextSize;
+use crate::prefs::text_size::TextSize;
 use leptos::prelude::*;
 
 #[component]

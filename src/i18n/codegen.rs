@@ -31,7 +31,9 @@ pub fn generate(locales: &[(String, Value)]) -> Result<String, String> {
         write_value(&mut out, "Strings", value.as_object().expect("checked above"));
         out.push_str(";\n");
     }
-    out.push_str("\n/// The UI strings of `locale`.\npub fn strings(locale: Locale) -> &'static Strings {\n    match locale {\n");
+    out.push_str(
+        "\n/// The UI strings of `locale`.\npub fn strings(locale: Locale) -> &'static Strings {\n    match locale {\n",
+    );
     for code in &codes {
         let _ = writeln!(out, "        Locale::{code} => &{},", code.to_uppercase());
     }
@@ -41,7 +43,12 @@ pub fn generate(locales: &[(String, Value)]) -> Result<String, String> {
 
 /// Checks that `other` has exactly `reference`'s keys, texts where it has texts, and the same
 /// placeholders in each text.
-fn same_shape(reference: &Map<String, Value>, other: &Map<String, Value>, code: &str, path: &str) -> Result<(), String> {
+fn same_shape(
+    reference: &Map<String, Value>,
+    other: &Map<String, Value>,
+    code: &str,
+    path: &str,
+) -> Result<(), String> {
     for key in other.keys() {
         if !reference.contains_key(key) {
             return Err(format!("{code}.json has `{path}{key}`, which the default language lacks"));
@@ -49,7 +56,9 @@ fn same_shape(reference: &Map<String, Value>, other: &Map<String, Value>, code: 
     }
     for (key, expected) in reference {
         let at = format!("{path}{key}");
-        if !key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_') || key.starts_with(|c: char| c.is_ascii_digit()) {
+        if !key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            || key.starts_with(|c: char| c.is_ascii_digit())
+        {
             return Err(format!("key `{at}` must be a lower-case Rust name"));
         }
         let found = other.get(key).ok_or_else(|| format!("{code}.json lacks `{at}`"))?;
@@ -93,7 +102,12 @@ fn write_locale_enum(out: &mut String, codes: &[&str]) {
         let _ = writeln!(out, "    {}{code},", if i == 0 { "#[default]\n    " } else { "" });
     }
     out.push_str("}\n\nimpl Locale {\n");
-    let _ = writeln!(out, "    pub const ALL: [Locale; {}] = [{}];", codes.len(), codes.iter().map(|c| format!("Locale::{c}")).collect::<Vec<_>>().join(", "));
+    let _ = writeln!(
+        out,
+        "    pub const ALL: [Locale; {}] = [{}];",
+        codes.len(),
+        codes.iter().map(|c| format!("Locale::{c}")).collect::<Vec<_>>().join(", ")
+    );
     out.push_str("    /// The language code, as the file is named.\n    pub fn as_str(self) -> &'static str {\n        match self {\n");
     for code in codes {
         let _ = writeln!(out, "            Locale::{code} => {code:?},");
@@ -119,14 +133,18 @@ fn write_types(out: &mut String, name: &str, keys: &Map<String, Value>) {
         }
     }
     out.push_str("}\n\n");
-    let methods: Vec<_> = sorted(keys).into_iter().filter_map(|(k, v)| Some((k, v.as_str().filter(|t| has_placeholders(t))?))).collect();
+    let methods: Vec<_> =
+        sorted(keys).into_iter().filter_map(|(k, v)| Some((k, v.as_str().filter(|t| has_placeholders(t))?))).collect();
     if !methods.is_empty() {
         let _ = writeln!(out, "impl {name} {{");
         for (key, text) in methods {
             let args = placeholders(text).expect("checked by same_shape");
             let params = args.iter().map(|a| format!("{a}: &str")).collect::<Vec<_>>().join(", ");
             let pairs = args.iter().map(|a| format!("({a:?}, {a})")).collect::<Vec<_>>().join(", ");
-            let _ = writeln!(out, "    pub fn {key}(&self, {params}) -> String {{\n        fill(self.{key}, &[{pairs}])\n    }}");
+            let _ = writeln!(
+                out,
+                "    pub fn {key}(&self, {params}) -> String {{\n        fill(self.{key}, &[{pairs}])\n    }}"
+            );
         }
         out.push_str("}\n\n");
     }
@@ -218,7 +236,12 @@ mod tests {
         .unwrap();
         assert!(code.contains("pub enum Locale {\n    #[default]\n    en,\n    ru,\n}"), "{code}");
         assert!(code.contains("pub struct StringsNav {\n    pub home: &'static str,\n}"), "{code}");
-        assert!(code.contains("static RU: Strings = Strings { nav: StringsNav { home: \"Главная\", }, skip: \"Пропустить\", };"), "{code}");
+        assert!(
+            code.contains(
+                "static RU: Strings = Strings { nav: StringsNav { home: \"Главная\", }, skip: \"Пропустить\", };"
+            ),
+            "{code}"
+        );
         assert!(code.contains("Locale::ru => &RU,"), "{code}");
     }
 
@@ -241,7 +264,10 @@ mod tests {
         .unwrap();
         assert!(ok.contains("    copyright: &'static str,"), "private template field: {ok}");
         assert!(ok.contains("pub fn copyright(&self, site: &str, year: &str) -> String"), "{ok}");
-        let wrong = generate(&locales(&[("en", json!({"v": "Views: {{ count }}"})), ("ru", json!({"v": "Просмотры: {{ n }}"}))]));
+        let wrong = generate(&locales(&[
+            ("en", json!({"v": "Views: {{ count }}"})),
+            ("ru", json!({"v": "Просмотры: {{ n }}"})),
+        ]));
         assert!(wrong.unwrap_err().contains("placeholders [\"n\"], the default language [\"count\"]"));
         assert!(placeholders("a {{ open").is_err());
         assert!(placeholders("{{ Not-Rust }}").is_err());
@@ -262,4 +288,3 @@ mod tests {
         generate(&files).unwrap();
     }
 }
-

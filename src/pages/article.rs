@@ -1,18 +1,18 @@
 //! `/{lang}/{section}/{id}/{slug}`: the full article. A wrong or missing section or slug is
 //! corrected in place (replacing the history entry); an unknown id is the not-found page.
 use crate::api::{self, Article, Summary};
-use crate::app::use_shell;
 use crate::components::ad_slot::AdSlot;
 use crate::components::article_body::{ArticleBody, Figure};
-use crate::components::error_view::error_fallback;
 use crate::components::section_box::section_title;
 use crate::components::share_bar::ShareBar;
 use crate::components::skeleton::ArticleSkeleton;
 use crate::components::story_card::{StoryLink, StoryTime};
 use crate::components::text_size_controls::TextSizeControls;
+use crate::context::use_frame;
 use crate::i18n::use_i18n;
 use crate::l10n;
 use crate::links::{article_path, section_path};
+use crate::pages::not_found::page_error_fallback;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -22,16 +22,16 @@ use std::sync::Arc;
 #[component]
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
-    let shell = use_shell();
+    let frame = use_frame();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     let article = LocalResource::new(move || {
-        let (lang, id) = (shell.lang.get(), id.get());
+        let (lang, id) = (frame.lang.get(), id.get());
         async move { api::article(&lang, &id).await }
     });
     crate::nav::take_history_navigation();
     view! {
         <Transition fallback=|| view! { <ArticleSkeleton/> }>
-            <ErrorBoundary fallback=error_fallback(move || article.refetch())>
+            <ErrorBoundary fallback=page_error_fallback(move || article.refetch())>
                 {move || Suspend::new(async move {
                     article.await.map(|article| view! { <ArticleView article/> })
                 })}
@@ -43,16 +43,16 @@ pub fn ArticlePage() -> impl IntoView {
 #[component]
 fn ArticleView(article: Arc<Article>) -> impl IntoView {
     let i18n = use_i18n();
-    let shell = use_shell();
-    let lang = shell.lang.get_untracked();
+    let frame = use_frame();
+    let lang = frame.lang.get_untracked();
     let s = &article.summary;
     let path = article_path(&lang, &s.section, &s.id, &s.slug);
     correct_address(&path, s);
     let url = crate::config::absolute_url(&path);
-    shell.alternates.set(article.translations.iter().map(|(l, id)| (l.clone(), id.clone(), s.slug.clone())).collect());
-    on_cleanup(move || shell.alternates.try_set(vec![]).map(|_| ()).unwrap_or(()));
-    let section_name = section_title(&shell.edition, &s.section);
-    let site_name = shell.site.name.clone();
+    frame.alternates.set(article.translations.iter().map(|(l, id)| (l.clone(), id.clone(), s.slug.clone())).collect());
+    on_cleanup(move || frame.alternates.try_set(vec![]).map(|_| ()).unwrap_or(()));
+    let section_name = section_title(&frame.edition, &s.section);
+    let site_name = frame.site.name.clone();
     let views = s.views;
     let updated = article.updated_at.clone().filter(|u| crate::format::parse_rfc3339(u).is_some());
     let image_url = s.image.as_ref().and_then(|i| crate::links::safe_src(&i.src)).map(|src| absolute(&src));
@@ -113,7 +113,9 @@ fn correct_address(path: &str, s: &Summary) {
     if section != s.section || slug != s.slug {
         let navigate = use_navigate();
         let path = path.to_string();
-        request_animation_frame(move || navigate(&path, NavigateOptions { replace: true, scroll: false, ..Default::default() }));
+        request_animation_frame(move || {
+            navigate(&path, NavigateOptions { replace: true, scroll: false, ..Default::default() })
+        });
     }
 }
 
@@ -150,7 +152,7 @@ fn StoryList(title: String, stories: Vec<Summary>) -> impl IntoView {
 #[component]
 fn MoreFromSection(section: String, section_name: String, exclude: String) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = use_shell().lang;
+    let lang = use_frame().lang;
     let feed = LocalResource::new(move || {
         let (lang, section) = (lang.get(), section.clone());
         async move { api::feed(&lang, &section, 1).await }

@@ -1,13 +1,13 @@
 //! `/{lang}/` (latest) and `/{lang}/{section}`: the section box, the feed with infinite loading,
 //! most read and the ad slot.
 use crate::api::{ApiError, LATEST};
-use crate::app::use_shell;
 use crate::components::ad_slot::AdSlot;
 use crate::components::error_view::ErrorView;
 use crate::components::most_read::MostRead;
 use crate::components::section_box::SectionBox;
 use crate::components::skeleton::FeedSkeleton;
 use crate::components::story_card::StoryCard;
+use crate::context::use_frame;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::NotFound;
 use crate::pages::use_feed::{use_feed, FeedStatus, UseFeedReturn};
@@ -19,8 +19,8 @@ use leptos_use_intersection_observer::{use_intersection_observer_with_options, U
 #[component]
 pub fn FeedPage() -> impl IntoView {
     let params = use_params_map();
-    let shell = use_shell();
-    let key = Memo::new(move |_| (shell.lang.get(), params.read().get("section").unwrap_or_else(|| LATEST.into())));
+    let frame = use_frame();
+    let key = Memo::new(move |_| (frame.lang.get(), params.read().get("section").unwrap_or_else(|| LATEST.into())));
     move || {
         let (lang, feed) = key.get();
         view! { <FeedView lang feed/> }
@@ -30,17 +30,17 @@ pub fn FeedPage() -> impl IntoView {
 #[component]
 fn FeedView(lang: String, feed: String) -> impl IntoView {
     let i18n = use_i18n();
-    let shell = use_shell();
-    let section = shell.edition.sections.iter().find(|s| s.slug == feed).cloned();
+    let frame = use_frame();
+    let section = frame.edition.sections.iter().find(|s| s.slug == feed).cloned();
     if feed != LATEST && section.is_none() {
         return view! { <NotFound/> }.into_any();
     }
     let is_home = section.is_none();
-    let site_name = shell.site.name.clone();
+    let site_name = frame.site.name.clone();
     let title = section.as_ref().map(|s| s.title.clone());
     let description = match &section {
         Some(s) => s.description.clone(),
-        None => format!("{} — {}", shell.site.name, i18n.get_untracked().feed.latest),
+        None => format!("{} — {}", frame.site.name, i18n.get_untracked().feed.latest),
     };
     let canonical = crate::config::absolute_url(&if is_home {
         crate::links::home_path(&lang)
@@ -99,15 +99,17 @@ fn FeedList(feed: UseFeedReturn, show_section: bool) -> impl IntoView {
     let sentinel_visible = RwSignal::new(false);
     // Without IntersectionObserver (old browsers, some embedded views) the button does the work.
     let observable = js_sys::Reflect::has(&window(), &"IntersectionObserver".into()).unwrap_or(false);
-    observable.then(|| use_intersection_observer_with_options(
-        sentinel,
-        move |entries, _| {
-            if let Some(entry) = entries.first() {
-                sentinel_visible.set(entry.is_intersecting());
-            }
-        },
-        UseIntersectionObserverOptions::default().root_margin(format!("{NEAR_END_PX}px 0px")),
-    ));
+    observable.then(|| {
+        use_intersection_observer_with_options(
+            sentinel,
+            move |entries, _| {
+                if let Some(entry) = entries.first() {
+                    sentinel_visible.set(entry.is_intersecting());
+                }
+            },
+            UseIntersectionObserverOptions::default().root_margin(format!("{NEAR_END_PX}px 0px")),
+        )
+    });
     // Near the end, and nothing on its way: fetch the next page. Runs again after each page,
     // so a tall screen keeps filling until the sentinel leaves the viewport. The observer's last
     // word may be older than the stories just drawn (a page's first stories are drawn a task
@@ -122,15 +124,20 @@ fn FeedList(feed: UseFeedReturn, show_section: bool) -> impl IntoView {
         }
     });
     let loading = move || status.get() == FeedStatus::Loading;
-    let set_size = Signal::derive(move || if status.get() == FeedStatus::Done { items.with(Vec::len) as i32 } else { -1 });
+    let set_size =
+        Signal::derive(move || if status.get() == FeedStatus::Done { items.with(Vec::len) as i32 } else { -1 });
     let first_page_error = move || match status.get() {
         FeedStatus::Failed(error) if items.with(Vec::is_empty) => Some(error),
         _ => None,
     };
     view! {
-        <Show when=move || first_page_error().is_none() fallback=move || {
-            let error = first_page_error().unwrap_or(ApiError::Offline);
-            view! { <ErrorView error retry=move |_| load_more.run(())/> }
+        <Show when=move || first_page_error().is_none() fallback=move || match first_page_error() {
+            // The feed's own first page is the page's document: missing, the page is not found.
+            Some(ApiError::NotFound) => view! { <NotFound/> }.into_any(),
+            error => {
+                let error = error.unwrap_or(ApiError::Offline);
+                view! { <ErrorView error retry=move |_| load_more.run(())/> }.into_any()
+            }
         }>
             <Show when=move || !(loading() && items.with(Vec::is_empty)) fallback=|| view! { <FeedSkeleton/> }>
                 <div role="feed" class="feed" aria-busy=move || loading().to_string() aria-label=i18n.get_untracked().feed.latest.to_string()>

@@ -1,16 +1,22 @@
-//! The not-found page: for unknown addresses, languages, sections and articles alike.
-use crate::app::{use_shell_opt, Frame, SiteResource};
+//! The not-found page: for unknown addresses, languages, sections and articles alike. Only a
+//! page whose own document is missing becomes it (title and `noindex` included); a box whose
+//! document is missing says so in its own place (`components::error_view`).
+use crate::api::ApiError;
+use crate::components::error_view::{first_api_error, ErrorView};
+use crate::context::{use_frame_opt, use_site_resource};
 use crate::i18n::use_i18n;
 use crate::links::home_path;
+use crate::pages::frame::Frame;
 use crate::pages::root::landing_language;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 /// The message and a link home, inside whatever frame the page has.
 #[component]
-pub fn NotFound() -> impl IntoView {
+pub(crate) fn NotFound() -> impl IntoView {
     let i18n = use_i18n();
-    let home = use_shell_opt().map_or_else(|| crate::config::href("/"), |s| crate::config::href(&home_path(&s.lang.get_untracked())));
+    let home = use_frame_opt()
+        .map_or_else(|| crate::config::href("/"), |f| crate::config::href(&home_path(&f.lang.get_untracked())));
     view! {
         <Title text=i18n.get_untracked().not_found.title.to_string()/>
         <Meta name="robots" content="noindex"/>
@@ -24,8 +30,22 @@ pub fn NotFound() -> impl IntoView {
 
 /// The router's fallback: the not-found message in the frame of the reader's language.
 #[component]
-pub fn NotFoundPage() -> impl IntoView {
-    let site = expect_context::<SiteResource>().0;
+pub(crate) fn NotFoundPage() -> impl IntoView {
+    let site = use_site_resource();
     let lang = Memo::new(move |_| site.get().and_then(Result::ok).map(|s| landing_language(&s)).unwrap_or_default());
     view! { <Frame lang><NotFound/></Frame> }
+}
+
+/// An `ErrorBoundary` fallback for a page's own document: the not-found page when it is missing,
+/// else the error view with `retry`.
+pub(crate) fn page_error_fallback(
+    retry: impl Fn() + Send + Sync + Clone + 'static,
+) -> impl Fn(ArcRwSignal<Errors>) -> AnyView + Send + Clone + 'static {
+    move |errors| match first_api_error(&errors) {
+        ApiError::NotFound => view! { <NotFound/> }.into_any(),
+        error => {
+            let retry = retry.clone();
+            view! { <ErrorView error retry=move |_| retry()/> }.into_any()
+        }
+    }
 }

@@ -1,10 +1,10 @@
 //! `/`: sends the reader to their language's front page (saved, else browser, else the outlet's
 //! default), replacing the history entry so Back does not bounce.
 use crate::api::{ApiError, Site};
-use crate::app::SiteResource;
-use crate::components::error_view::error_fallback;
 use crate::components::skeleton::FeedSkeleton;
+use crate::context::use_site_resource;
 use crate::links::home_path;
+use crate::pages::not_found::page_error_fallback;
 use crate::prefs::language::{browser_languages, pick_language, saved_language};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -18,11 +18,11 @@ pub fn landing_language(site: &Site) -> String {
 
 #[component]
 pub fn RootRedirect() -> impl IntoView {
-    let site = expect_context::<SiteResource>().0;
+    let site = use_site_resource();
     let navigate = use_navigate();
     view! {
         <Suspense fallback=|| view! { <main id="main" aria-busy="true"><FeedSkeleton/></main> }>
-            <ErrorBoundary fallback=error_fallback(move || site.refetch())>
+            <ErrorBoundary fallback=page_error_fallback(move || site.refetch())>
                 {
                     let navigate = navigate.clone();
                     move || {

@@ -1,9 +1,9 @@
 //! `/{lang}/search?q=…`: results from the language's search index, fetched once per visit,
 //! updated as the reader types, with the matched words highlighted.
 use crate::api::{self, ApiError};
-use crate::app::use_shell;
 use crate::components::error_view::ErrorView;
 use crate::components::story_card::StoryTime;
+use crate::context::use_frame;
 use crate::i18n::use_i18n;
 use crate::links::{article_path, search_path};
 use crate::search::{highlight, query_words, SearchIndex};
@@ -36,8 +36,8 @@ async fn load_index(lang: &str) -> Result<Arc<SearchIndex>, ApiError> {
 #[component]
 pub fn SearchPage() -> impl IntoView {
     let i18n = use_i18n();
-    let shell = use_shell();
-    let lang = shell.lang;
+    let frame = use_frame();
+    let lang = frame.lang;
     let query_map = use_query_map();
     let query = Memo::new(move |_| query_map.read().get("q").unwrap_or_default());
     let navigate = use_navigate();
@@ -49,9 +49,12 @@ pub fn SearchPage() -> impl IntoView {
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         limit.set(PAGE);
-        navigate(&search_path(&lang.get_untracked(), &value), NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        navigate(
+            &search_path(&lang.get_untracked(), &value),
+            NavigateOptions { replace: true, scroll: false, ..Default::default() },
+        );
     };
-    let site_name = shell.site.name.clone();
+    let site_name = frame.site.name.clone();
     view! {
         <Title text=move || format!("{} — {site_name}", i18n.get().search.title)/>
         <Meta name="robots" content="noindex"/>
@@ -77,7 +80,7 @@ pub fn SearchPage() -> impl IntoView {
 #[component]
 fn Results(index: Arc<SearchIndex>, query: Memo<String>, limit: RwSignal<usize>) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = use_shell().lang;
+    let lang = use_frame().lang;
     move || {
         let q = query.try_get().unwrap_or_default();
         let words = query_words(&q);
@@ -93,7 +96,7 @@ fn Results(index: Arc<SearchIndex>, query: Memo<String>, limit: RwSignal<usize>)
             .iter()
             .take(limit.try_get().unwrap_or(PAGE))
             .map(|hit| {
-                let s = hit.summary;
+                let s = *hit;
                 let href = crate::config::href(&article_path(&lang.get_untracked(), &s.section, &s.id, &s.slug));
                 view! {
                     <li class="search-result">

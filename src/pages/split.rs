@@ -70,7 +70,14 @@ fn split_page(load: fn() -> PageLoad, loading: fn() -> AnyView) -> impl IntoView
                 {move || {
                     attempt.track();
                     Suspend::new(SendWrapper::new(async move {
-                        let page = load().await?;
+                        let page = match load().await {
+                            Ok(page) => page,
+                            Err(error) => {
+                                // The module may be gone because a new build replaced it.
+                                crate::stale_build::reload_if_stale().await;
+                                return Err(error);
+                            }
+                        };
                         preload_the_rest_once();
                         Ok::<_, ApiError>(page)
                     }))

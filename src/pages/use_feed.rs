@@ -114,8 +114,16 @@ mod tests {
     use super::*;
 
     fn s(id: &str) -> Summary {
-        Summary { id: id.into(), slug: String::new(), section: String::new(), title: id.into(), lead: String::new(),
-            published_at: String::new(), views: 0, image: None }
+        Summary {
+            id: id.into(),
+            slug: String::new(),
+            section: String::new(),
+            title: id.into(),
+            lead: String::new(),
+            published_at: String::new(),
+            views: 0,
+            image: None,
+        }
     }
 
     #[test]

@@ -35,12 +35,7 @@ pub fn remember_language(code: &str) {
 /// `navigator.languages`, most preferred first.
 pub fn browser_languages() -> Vec<String> {
     let Some(window) = web_sys::window() else { return vec![] };
-    window
-        .navigator()
-        .languages()
-        .iter()
-        .filter_map(|v| v.as_string())
-        .collect()
+    window.navigator().languages().iter().filter_map(|v| v.as_string()).collect()
 }
 
 #[cfg(test)]

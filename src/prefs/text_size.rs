@@ -10,10 +10,12 @@ pub const DEFAULT_STEP: usize = 1;
 
 /// Reads a stored step; anything missing, out of range or corrupt is the default.
 pub fn parse_step(stored: Option<&str>) -> usize {
-    stored
-        .and_then(|s| s.trim().parse::<usize>().ok())
-        .filter(|step| *step < SCALE.len())
-        .unwrap_or(DEFAULT_STEP)
+    stored.and_then(|s| s.trim().parse::<usize>().ok()).filter(|step| *step < SCALE.len()).unwrap_or(DEFAULT_STEP)
+}
+
+/// The step `delta` steps from `step`, stopping at either end of the scale.
+fn next_step(step: usize, delta: isize) -> usize {
+    step.saturating_add_signed(delta).min(SCALE.len() - 1)
 }
 
 /// The text size state shared by the A+/A- buttons.
@@ -34,7 +36,7 @@ impl TextSize {
     }
     /// Moves one step up (`+1`) or down (`-1`) within the scale and remembers it.
     pub fn change(&self, delta: isize) {
-        let next = (self.step.get_untracked() as isize + delta).clamp(0, SCALE.len() as isize - 1) as usize;
+        let next = next_step(self.step.get_untracked(), delta);
         self.step.set(next);
         storage::set(TEXT_SIZE_KEY, &next.to_string());
     }
@@ -67,8 +69,17 @@ mod tests {
     }
 
     #[test]
-    fn the_scale_grows_and_includes_normal() {
-        assert!(SCALE.windows(2).all(|w| w[0] < w[1]));
-        assert_eq!(SCALE[DEFAULT_STEP], 100);
+    fn a_plus_grows_a_minus_shrinks_and_both_stop_at_the_ends() {
+        assert_eq!(SCALE[DEFAULT_STEP], 100, "the normal size is announced as 100%");
+        let (mut up, mut down) = (DEFAULT_STEP, DEFAULT_STEP);
+        for _ in 0..SCALE.len() + 2 {
+            let (bigger, smaller) = (next_step(up, 1), next_step(down, -1));
+            assert!(SCALE[bigger] > SCALE[up] || bigger == up, "A+ never shrinks");
+            assert!(SCALE[smaller] < SCALE[down] || smaller == down, "A- never grows");
+            (up, down) = (bigger, smaller);
+        }
+        assert_eq!((up, down), (SCALE.len() - 1, 0), "repeated presses reach the ends");
+        assert_eq!(next_step(up, 1), up);
+        assert_eq!(next_step(down, -1), 0);
     }
 }

@@ -1,0 +1,34 @@
+//! What the app shares through Leptos context, and the accessors that read it. It sits below
+//! `components/` and `pages/` (it knows only `api`), so a component can ask for the site or
+//! the edition without reaching up into the router that provides them.
+use crate::api::{ApiError, Edition, Site};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// `site.json`, loaded once per visit.
+#[derive(Clone, Copy)]
+pub(crate) struct SiteResource(pub LocalResource<Result<Arc<Site>, ApiError>>);
+
+pub(crate) fn use_site_resource() -> LocalResource<Result<Arc<Site>, ApiError>> {
+    expect_context::<SiteResource>().0
+}
+
+/// What every page inside a language knows about the frame around it (header, main, footer):
+/// provided by `pages::frame::Frame` once the site and the language's edition are in.
+#[derive(Clone)]
+pub(crate) struct FrameContext {
+    pub lang: Memo<String>,
+    pub site: Arc<Site>,
+    pub edition: Arc<Edition>,
+    /// Translations of the page on screen, as (language, id, slug); set by the article page.
+    pub alternates: RwSignal<Vec<(String, String, String)>>,
+}
+
+pub(crate) fn use_frame() -> FrameContext {
+    expect_context::<FrameContext>()
+}
+
+/// The frame, where there is one (not around a not-found message for an unknown language).
+pub(crate) fn use_frame_opt() -> Option<FrameContext> {
+    use_context::<FrameContext>()
+}
