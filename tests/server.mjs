@@ -78,8 +78,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
   );
   const options = { dir: args.dir, port: Number(args.port ?? 4173), base: args.base, fixtures: args.fixtures };
-  const server = await serve(options);
-  console.log(`serving ${resolve(options.dir ?? 'dist')} at http://127.0.0.1:${server.address().port}${options.base ?? '/'}`);
+  // (No top-level await: the browser tests import this module.)
+  serve(options).then((server) => {
+    console.log(`serving ${resolve(options.dir ?? 'dist')} at http://127.0.0.1:${server.address().port}${options.base ?? '/'}`);
+  });
 }
 
 /**

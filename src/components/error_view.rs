@@ -41,11 +41,8 @@ pub fn first_api_error(errors: &ArcRwSignal<Errors>) -> ApiError {
 
 /// An `ErrorBoundary` fallback showing [`ErrorView`] for whatever failed, with `retry`.
 pub fn error_fallback(
-    retry: impl Fn() + Send + Sync + Clone + 'static,
+    retry: impl Fn() + Send + Sync + 'static,
 ) -> impl Fn(ArcRwSignal<Errors>) -> AnyView + Send + Clone + 'static {
-    move |errors| {
-        let retry = retry.clone();
-        let error = first_api_error(&errors);
-        view! { <ErrorView error retry=move |_| retry()/> }.into_any()
-    }
+    let retry = Callback::new(move |()| retry());
+    move |errors| view! { <ErrorView error=first_api_error(&errors) retry/> }.into_any()
 }

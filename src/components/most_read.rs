@@ -15,6 +15,8 @@ pub fn MostRead() -> impl IntoView {
         let lang = lang.get();
         async move { api::most_read(&lang).await }
     });
+    // Hidden rather than unmounted: unmounting the Suspense while its own resource settles it
+    // polls a task that is still running (a panic).
     let missing = move || matches!(list.get(), Some(Err(ApiError::NotFound)));
     let body = move || {
         list.get().map(|result: Result<_, ApiError>| match result {
@@ -24,15 +26,14 @@ pub fn MostRead() -> impl IntoView {
                 </ol>
             }
             .into_any(),
+            Err(ApiError::NotFound) => ().into_any(),
             Err(error) => view! { <ErrorView error retry=move |_| list.refetch()/> }.into_any(),
         })
     };
     view! {
-        <Show when=move || !missing()>
-            <section class="most-read" aria-labelledby="most-read-title">
-                <h2 id="most-read-title" class="box-title">{i18n.get_untracked().feed.most_read}</h2>
-                <Suspense fallback=|| view! { <div class="most-read__placeholder"></div> }>{body}</Suspense>
-            </section>
-        </Show>
+        <section class="most-read" aria-labelledby="most-read-title" hidden=missing>
+            <h2 id="most-read-title" class="box-title">{i18n.get_untracked().feed.most_read}</h2>
+            <Suspense fallback=|| view! { <div class="most-read__placeholder"></div> }>{body}</Suspense>
+        </section>
     }
 }

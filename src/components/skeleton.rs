@@ -1,12 +1,15 @@
 //! Placeholders of the final size, shown while data is on its way, so nothing jumps when it lands.
 use leptos::prelude::*;
 
+/// How many story cards a loading feed shows: more than a phone or a desktop screen holds.
+const FEED_SKELETON_CARDS: usize = 6;
+
 /// Story-card shaped placeholders for a feed.
 #[component]
-pub fn FeedSkeleton(#[prop(default = 6)] count: usize) -> impl IntoView {
+pub fn FeedSkeleton() -> impl IntoView {
     view! {
         <div class="feed-skeleton" aria-hidden="true">
-            {(0..count).map(|_| view! {
+            {(0..FEED_SKELETON_CARDS).map(|_| view! {
                 <div class="story-card story-card--skeleton">
                     <div class="skeleton skeleton--image"></div>
                     <div class="story-card__text">

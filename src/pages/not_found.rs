@@ -39,13 +39,16 @@ pub(crate) fn NotFoundPage() -> impl IntoView {
 /// An `ErrorBoundary` fallback for a page's own document: the not-found page when it is missing,
 /// else the error view with `retry`.
 pub(crate) fn page_error_fallback(
-    retry: impl Fn() + Send + Sync + Clone + 'static,
+    retry: impl Fn() + Send + Sync + 'static,
 ) -> impl Fn(ArcRwSignal<Errors>) -> AnyView + Send + Clone + 'static {
-    move |errors| match first_api_error(&errors) {
+    let retry = Callback::new(move |()| retry());
+    move |errors| page_error_view(first_api_error(&errors), retry)
+}
+
+/// Not generic, so that every page shares one copy of it.
+fn page_error_view(error: ApiError, retry: Callback<()>) -> AnyView {
+    match error {
         ApiError::NotFound => view! { <NotFound/> }.into_any(),
-        error => {
-            let retry = retry.clone();
-            view! { <ErrorView error retry=move |_| retry()/> }.into_any()
-        }
+        error => view! { <ErrorView error retry/> }.into_any(),
     }
 }

@@ -63,3 +63,38 @@ export function countRequests(page: Page, pattern: RegExp) {
 
 /** A demo article URL that has translations (story 0 of every language). */
 export const TRANSLATED = { en: '/en/politics/1000/x', ru: '/ru/politics/2000/x' };
+
+/** Waits until nothing on the page is loading: no busy region, skeleton or placeholder left. */
+export async function settled(page: Page) {
+  await expect(page.locator('[aria-busy="true"], .skeleton, .most-read__placeholder, .search-page__pending')).toHaveCount(0);
+}
+
+/**
+ * Runs axe (WCAG 2.2 AA) in the light and the dark theme and fails on any serious or critical
+ * violation, naming the theme, the rule and the first elements.
+ */
+export async function expectAccessibleInBothThemes(page: Page) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const found: string[] = [];
+  for (const theme of ['light', 'dark']) {
+    await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    found.push(...results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`));
+  }
+  expect(found).toEqual([]);
+}
+
+/** Every element's right edge, and the document, stay within the viewport's width. */
+export async function expectNoSidewaysOverflow(page: Page) {
+  const wide = await page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out = [...document.body.querySelectorAll('*')]
+      .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > width + 0.5; })
+      .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')} ends at ${Math.round(e.getBoundingClientRect().right)}`);
+    if (document.documentElement.scrollWidth > width) out.unshift(`the page is ${document.documentElement.scrollWidth} px wide`);
+    return out.slice(0, 8);
+  });
+  expect(wide).toEqual([]);
+}

@@ -43,7 +43,21 @@ test('precompressed files are served to browsers that accept them', async ({ req
   expect((await res.json()).items.length).toBe(168);
 });
 
-test('an API on another origin works under the built CSP when only the meta tag is edited', async ({ page }) => {
+test('the built policy opens fetches and images to no local host, unless the API base is one', () => {
+  for (const file of ['dist/index.html', 'dist/_headers', 'dist-news/index.html']) {
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('Content-Security-Policy');
+    expect(text, file).not.toMatch(/localhost|127\.0\.0\.1/);
+  }
+  // dist-news-api: the same build pointed at http://127.0.0.1:4173/fixtures/other/ by tools/set-api-base.mjs.
+  const policy = readFileSync('dist-news-api/_headers', 'utf8').match(/Content-Security-Policy: (.*)/)![1];
+  expect(policy).toContain("connect-src 'self' https: http://127.0.0.1:4173;");
+  expect(policy).toContain("img-src 'self' https: data: http://127.0.0.1:4173;");
+  expect(policy).not.toContain('localhost');
+  expect(readFileSync('dist-news-api/index.html', 'utf8')).toContain('<meta name="gazette-api-base" content="http://127.0.0.1:4173/fixtures/other/">');
+});
+
+test('an API on another origin works under the policy set-api-base.mjs writes', async ({ page }) => {
   const violations: string[] = [];
   page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) violations.push(m.text()); });
   const other = 'http://127.0.0.1:4176/news/';
