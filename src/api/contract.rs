@@ -35,6 +35,9 @@ pub struct AppLink {
     pub url: String,
 }
 
+/// The section slug the contract reserves: `/{lang}/search` is the search page's address.
+pub const RESERVED_SLUG: &str = "search";
+
 /// `{lang}/edition.json`: the sections and notices of one language edition.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Edition {
@@ -163,7 +166,11 @@ impl Decode for AppLink {
 impl Decode for Edition {
     fn decode(v: Json) -> Result<Self, String> {
         let mut f = Fields::of(v)?;
-        Ok(Edition { sections: f.list("sections")?, footer_notice: f.string_or_empty("footer_notice")? })
+        let mut sections: Vec<Section> = f.list("sections")?;
+        // `/{lang}/search` is the search page: a section by that slug could never be reached, so
+        // the contract reserves the slug and such a section is left out.
+        sections.retain(|s| s.slug != RESERVED_SLUG);
+        Ok(Edition { sections, footer_notice: f.string_or_empty("footer_notice")? })
     }
 }
 
@@ -292,6 +299,13 @@ mod tests {
 
     const SUMMARY: &str = r#""id":"7","slug":"a-b","section":"politics","title":"T","lead":"L",
         "published_at":"2025-04-29T21:30:00+04:00","views":12,"image":null"#;
+
+    #[test]
+    fn a_section_slugged_like_the_search_page_is_left_out() {
+        let json = r#"{"sections": [{"slug": "search", "title": "Search"}, {"slug": "sport", "title": "Sport"}]}"#;
+        let edition: Edition = from_str(json).unwrap();
+        assert_eq!(edition.sections.iter().map(|s| s.slug.as_str()).collect::<Vec<_>>(), ["sport"]);
+    }
 
     #[test]
     fn decodes_every_block_type_and_ignores_unknown_fields() {

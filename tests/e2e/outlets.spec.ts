@@ -84,3 +84,16 @@ test('a section whose first feed page is missing is the not-found page', async (
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
 });
+
+test('a section slugged `search` is left out: the search page keeps its address', async ({ page }) => {
+  await page.route(/\/api\/v1\/en\/edition\.json$/, async (route) => {
+    const edition = await (await route.fetch()).json();
+    edition.sections.push({ slug: 'search', title: 'Searchlight', description: 'A section that would hide the search page.' });
+    await route.fulfill({ json: edition });
+  });
+  await page.goto('/en/search?q=budget');
+  await expect(page.getByRole('heading', { level: 1, name: 'Search' })).toBeVisible();
+  await expect(page.locator('.search-result').first()).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Sections', exact: true }).getByRole('link', { name: 'Economy' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Searchlight' })).toHaveCount(0);
+});

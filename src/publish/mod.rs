@@ -1,0 +1,383 @@
+//! `./x publish`: what the newsroom's API becomes as static files beside the app, written each
+//! time the newsroom publishes. Today it writes what crawlers and feed readers read, for every
+//! language: `sitemap.xml` (an index of per-language files past 50,000 addresses),
+//! `sitemap-news.xml` (the last two days' stories), an Atom feed of the latest stories and of
+//! each section under `feeds/`, and `robots.txt` naming the sitemaps. Published HTML pages (the
+//! same Leptos components drawn natively) come next (issue 11); until then the app answers every
+//! address through the host's SPA fallback.
+//!
+//! Incremental: an unchanged API writes no file, and what a run no longer makes is removed
+//! (`output.rs`). A missing or unreadable `site.json` or edition stops it at once; a search index
+//! that does not decode is named with its field error, its language's stories are skipped, and
+//! the run exits non-zero at the end.
+mod feeds;
+mod output;
+mod sitemaps;
+mod xml;
+
+use crate::api::json::{from_str, Decode};
+use crate::api::{Edition, Site, Summary, SummaryList};
+use crate::format::parse_rfc3339;
+use crate::links::{article_path, encode_component, home_path, section_path};
+use feeds::{atom, FeedInfo};
+use output::{file_name, Output};
+use sitemaps::{news_sitemap, robots, sitemaps, Entry, NewsStory};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+
+const USAGE: &str = "usage: ./x publish --api <folder> --site-url <absolute public URL> [--out <folder, default dist>]";
+
+/// The publish command: parses its arguments, publishes, reports.
+pub fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let outcome = Options::parse(&args).and_then(|options| run(&options, now_minutes()));
+    match outcome {
+        Ok(report) => {
+            println!("{report}");
+            for problem in &report.problems {
+                eprintln!("publish: skipped {problem}");
+            }
+            if report.problems.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                eprintln!("publish: {} document(s) could not be read", report.problems.len());
+                ExitCode::FAILURE
+            }
+        }
+        Err(why) => {
+            eprintln!("publish: {why}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+struct Options {
+    api: PathBuf,
+    /// Absolute, ending in `/` (`https://example.com/news/`).
+    site_url: String,
+    out: PathBuf,
+}
+
+impl Options {
+    fn parse(args: &[String]) -> Result<Options, String> {
+        let (mut api, mut site_url, mut out) = (None, None, PathBuf::from("dist"));
+        let mut args = args.iter();
+        while let Some(flag) = args.next() {
+            let value = args.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+            match flag.as_str() {
+                "--api" => api = Some(value.clone()),
+                "--site-url" => site_url = Some(value.clone()),
+                "--out" => out = PathBuf::from(value),
+                _ => return Err(format!("unknown option {flag}\n{USAGE}")),
+            }
+        }
+        let api = api.ok_or_else(|| format!("--api is missing\n{USAGE}"))?;
+        if api.starts_with("http://") || api.starts_with("https://") {
+            return Err("reading the API over http(s) is not supported yet: point --api at a folder".into());
+        }
+        let mut site_url = site_url.ok_or_else(|| format!("--site-url is missing\n{USAGE}"))?;
+        if !(site_url.starts_with("https://") || site_url.starts_with("http://")) {
+            return Err(format!("--site-url must be an absolute http(s) URL, not {site_url:?}"));
+        }
+        if !site_url.ends_with('/') {
+            site_url.push('/');
+        }
+        Ok(Options { api: PathBuf::from(api), site_url, out })
+    }
+}
+
+/// What a run did.
+#[derive(Debug)]
+struct Report {
+    written: Vec<String>,
+    unchanged: usize,
+    removed: usize,
+    stories: usize,
+    languages: usize,
+    /// Documents that did not decode, each with its error.
+    problems: Vec<String>,
+    millis: u128,
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "publish: {} written, {} unchanged, {} removed; {} stories in {} languages in {} ms",
+            self.written.len(),
+            self.unchanged,
+            self.removed,
+            self.stories,
+            self.languages,
+            self.millis
+        )
+    }
+}
+
+/// One language as the API has it.
+struct Language {
+    code: String,
+    edition: Edition,
+    /// Newest first.
+    stories: Vec<Summary>,
+}
+
+fn read<T: Decode>(api: &Path, path: &str) -> Result<T, String> {
+    let text = std::fs::read_to_string(api.join(path)).map_err(|e| format!("{path}: {e}"))?;
+    from_str(&text).map_err(|e| format!("{path}: {e}"))
+}
+
+fn now_minutes() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| (d.as_secs() / 60) as i64)
+}
+
+fn run(options: &Options, now: i64) -> Result<Report, String> {
+    let started = Instant::now();
+    let site: Site = read(&options.api, "site.json")?;
+    let mut problems = vec![];
+    let mut languages = vec![];
+    for language in &site.languages {
+        let code = language.code.clone();
+        let edition: Edition = read(&options.api, &format!("{}/edition.json", encode_component(&code)))?;
+        let index = format!("{}/search-index.json", encode_component(&code));
+        let mut stories = match read::<SummaryList>(&options.api, &index) {
+            Ok(list) => list.items,
+            Err(problem) => {
+                problems.push(problem);
+                vec![]
+            }
+        };
+        let minutes = |s: &Summary| parse_rfc3339(&s.published_at).map_or(i64::MIN, |t| t.epoch_minutes());
+        stories.sort_by(|a, b| minutes(b).cmp(&minutes(a)).then_with(|| a.id.cmp(&b.id)));
+        println!("publish: {code}: {} stories, {} sections", stories.len(), edition.sections.len());
+        languages.push(Language { code, edition, stories });
+    }
+    let mut out = Output::new(&options.out);
+    let write_error = |e: std::io::Error| format!("writing to {}: {e}", options.out.display());
+    for (name, xml) in publish_sitemaps(&site, &languages, &options.site_url, now, &mut problems) {
+        out.write(&name, &xml).map_err(write_error)?;
+    }
+    for (name, xml) in publish_feeds(&site, &languages, &options.site_url, &mut problems) {
+        out.write(&name, &xml).map_err(write_error)?;
+    }
+    out.write("robots.txt", &robots(&options.site_url)).map_err(write_error)?;
+    let owned = |path: &str| path.starts_with("feeds/") || (path.starts_with("sitemap") && path.ends_with(".xml"));
+    let removed = out.remove_stale(owned).map_err(write_error)?;
+    Ok(Report {
+        written: out.written,
+        unchanged: out.unchanged,
+        removed,
+        stories: languages.iter().map(|l| l.stories.len()).sum(),
+        languages: languages.len(),
+        problems,
+        millis: started.elapsed().as_millis(),
+    })
+}
+
+fn absolute(site_url: &str, path: &str) -> String {
+    format!("{site_url}{}", path.trim_start_matches('/'))
+}
+
+fn publish_sitemaps(
+    site: &Site,
+    languages: &[Language],
+    site_url: &str,
+    now: i64,
+    problems: &mut Vec<String>,
+) -> Vec<(String, String)> {
+    let mut per_language = vec![];
+    let mut news = vec![];
+    for language in languages {
+        let Some(code) = file_name(&language.code) else {
+            problems.push(format!("language {:?}: its code cannot name a file", language.code));
+            continue;
+        };
+        let lang = code;
+        let newest = |section: Option<&str>| {
+            language
+                .stories
+                .iter()
+                .find(|s| section.is_none_or(|slug| s.section == slug))
+                .map(|s| s.published_at.clone())
+        };
+        let mut entries = vec![Entry { url: absolute(site_url, &home_path(lang)), lastmod: newest(None) }];
+        entries.extend(language.edition.sections.iter().map(|section| Entry {
+            url: absolute(site_url, &section_path(lang, &section.slug)),
+            lastmod: newest(Some(&section.slug)),
+        }));
+        for story in &language.stories {
+            let url = absolute(site_url, &article_path(lang, &story.section, &story.id, &story.slug));
+            entries.push(Entry { url: url.clone(), lastmod: Some(story.published_at.clone()) });
+            news.push(NewsStory { lang, story, url });
+        }
+        per_language.push((lang.to_string(), entries));
+    }
+    let mut files = sitemaps(site_url, &per_language);
+    files.push(("sitemap-news.xml".into(), news_sitemap(&site.name, &news, now)));
+    files
+}
+
+fn publish_feeds(
+    site: &Site,
+    languages: &[Language],
+    site_url: &str,
+    problems: &mut Vec<String>,
+) -> Vec<(String, String)> {
+    let mut files = vec![];
+    for language in languages {
+        let Some(lang) = file_name(&language.code) else { continue }; // named by publish_sitemaps
+        let strings = crate::i18n::strings(crate::l10n::ui_locale(lang));
+        let url_of = |s: &Summary| absolute(site_url, &article_path(lang, &s.section, &s.id, &s.slug));
+        let all: Vec<&Summary> = language.stories.iter().collect();
+        let file = format!("feeds/{lang}.xml");
+        let info = FeedInfo {
+            lang,
+            title: format!("{} — {}", site.name, strings.feed.latest),
+            page_url: absolute(site_url, &home_path(lang)),
+            feed_url: absolute(site_url, &format!("feeds/{}.xml", encode_component(lang))),
+            site_name: &site.name,
+        };
+        files.push((file, atom(&info, &all, url_of)));
+        for section in &language.edition.sections {
+            let Some(slug) = file_name(&section.slug) else {
+                problems.push(format!("section {:?} of {lang}: its slug cannot name a file", section.slug));
+                continue;
+            };
+            let stories: Vec<&Summary> = all.iter().copied().filter(|s| s.section == section.slug).collect();
+            let info = FeedInfo {
+                lang,
+                title: format!("{} — {}", site.name, section.title),
+                page_url: absolute(site_url, &section_path(lang, slug)),
+                feed_url: absolute(
+                    site_url,
+                    &format!("feeds/{}/{}.xml", encode_component(lang), encode_component(slug)),
+                ),
+                site_name: &site.name,
+            };
+            files.push((format!("feeds/{lang}/{slug}.xml"), atom(&info, &stories, url_of)));
+        }
+    }
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn temp(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("gazette-publish-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
+
+    fn options(api: &Path, site_url: &str, out: &Path) -> Options {
+        let args = ["--api", &api.to_string_lossy(), "--site-url", site_url, "--out", &out.to_string_lossy()];
+        Options::parse(&args.map(String::from)).unwrap()
+    }
+
+    fn fixture() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/other")
+    }
+
+    #[test]
+    fn another_outlet_under_a_sub_path_gets_absolute_sitemaps_and_feeds() {
+        let out = temp("other");
+        let report = run(&options(&fixture(), "https://example.com/news", &out), 0).unwrap();
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        let read = |p: &str| std::fs::read_to_string(out.join(p)).unwrap();
+        let sitemap = read("sitemap.xml");
+        assert!(sitemap.contains("<loc>https://example.com/news/en/</loc>"));
+        assert!(sitemap.contains("<loc>https://example.com/news/fr/arts/fr2/"), "{sitemap}");
+        assert!(
+            sitemap.contains("<loc>https://example.com/news/en/%D0%BA%D1%83%D0%BB%D1%8C%D1%82%D1%83%D1%80%D0%B0</loc>")
+        );
+        let arts = read("feeds/fr/arts.xml");
+        assert_eq!(arts.matches("<entry>").count(), 3);
+        assert!(arts.contains(
+            "<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.com/news/feeds/fr/arts.xml\"/>"
+        ));
+        assert!(out.join("feeds/en/культура.xml").exists());
+        assert!(read("robots.txt").contains("Sitemap: https://example.com/news/sitemap.xml"));
+        assert!(read("feeds/en.xml").contains("Hostile &lt;b&gt;markup&lt;/b&gt; story"), "API text is escaped");
+        std::fs::remove_dir_all(&out).unwrap();
+    }
+
+    /// A copy of the fixture outlet to change, an output folder, and the options for both.
+    fn copied_fixture(name: &str) -> (PathBuf, PathBuf, Options) {
+        let (api, out) = (temp(&format!("{name}-api")), temp(&format!("{name}-out")));
+        std::fs::create_dir_all(&api).unwrap();
+        copy_dir(&fixture(), &api);
+        let options = options(&api, "https://example.com/", &out);
+        (api, out, options)
+    }
+
+    #[test]
+    fn publishing_twice_writes_nothing_and_a_changed_story_rewrites_only_its_lists() {
+        let (api, out, options) = copied_fixture("twice");
+        let first = run(&options, 0).unwrap();
+        assert!(first.written.len() > 5);
+        let again = run(&options, 0).unwrap();
+        assert_eq!((again.written.len(), again.unchanged), (0, first.written.len()));
+        let index = api.join("fr/search-index.json");
+        let text = std::fs::read_to_string(&index).unwrap();
+        let first_title = text.split("\"title\": \"").nth(1).unwrap().split('"').next().unwrap().to_string();
+        std::fs::write(&index, text.replacen(&first_title, "A corrected headline", 1)).unwrap();
+        let changed = run(&options, 0).unwrap();
+        assert_eq!(changed.written, ["feeds/fr.xml", "feeds/fr/local.xml"], "the sitemaps list addresses, not titles");
+        std::fs::remove_dir_all(&api).unwrap();
+        std::fs::remove_dir_all(&out).unwrap();
+    }
+
+    #[test]
+    fn a_section_gone_from_the_api_leaves_no_feed_behind_and_a_broken_index_is_named() {
+        let (api, out, options) = copied_fixture("gone");
+        run(&options, 0).unwrap();
+        let edition = api.join("fr/edition.json");
+        let text = std::fs::read_to_string(&edition).unwrap().replace("\"arts\"", "\"culture\"");
+        std::fs::write(&edition, text).unwrap();
+        std::fs::write(api.join("en/search-index.json"), r#"{"items": [{"id": "1"}]}"#).unwrap();
+        let report = run(&options, 0).unwrap();
+        assert!(!out.join("feeds/fr/arts.xml").exists() && out.join("feeds/fr/culture.xml").exists());
+        assert_eq!(report.removed, 1);
+        assert_eq!(report.problems.len(), 1);
+        assert!(report.problems[0].starts_with("en/search-index.json: "), "{:?}", report.problems);
+        std::fs::remove_file(api.join("site.json")).unwrap();
+        assert!(run(&options, 0).unwrap_err().starts_with("site.json: "), "a missing site.json stops publishing");
+        std::fs::remove_dir_all(&api).unwrap();
+        std::fs::remove_dir_all(&out).unwrap();
+    }
+
+    #[test]
+    fn the_demo_outlet_lists_every_story_once_and_its_recent_news() {
+        let out = temp("demo");
+        let api = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/api/v1");
+        let now = parse_rfc3339("2026-11-28T12:00:00Z").unwrap().epoch_minutes();
+        let report = run(&options(&api, "http://127.0.0.1:8080/", &out), now).unwrap();
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+        let story_urls = sitemap.matches("<url>").count() - 4 * (1 + 7);
+        assert_eq!(story_urls, report.stories);
+        let news = std::fs::read_to_string(out.join("sitemap-news.xml")).unwrap();
+        assert!(news.contains("<news:language>hy</news:language>"));
+        assert!(news.matches("<url>").count() < report.stories);
+        assert_eq!(
+            std::fs::read_to_string(out.join("feeds/en.xml")).unwrap().matches("<entry>").count(),
+            feeds::FEED_LENGTH
+        );
+        std::fs::remove_dir_all(&out).unwrap();
+    }
+
+    fn copy_dir(from: &Path, to: &Path) {
+        for entry in std::fs::read_dir(from).unwrap() {
+            let path = entry.unwrap().path();
+            let target = to.join(path.file_name().unwrap());
+            if path.is_dir() {
+                std::fs::create_dir_all(&target).unwrap();
+                copy_dir(&path, &target);
+            } else {
+                std::fs::copy(&path, &target).unwrap();
+            }
+        }
+    }
+}

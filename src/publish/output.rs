@@ -1,0 +1,100 @@
+//! Writing what publish produces: a file is rewritten only when its bytes change, and a file an
+//! earlier run wrote that this run no longer produces (a story gone from the API, a section
+//! removed) is deleted. So an unchanged API writes nothing, and the counts say so.
+use std::collections::BTreeSet;
+use std::io;
+use std::path::{Path, PathBuf};
+
+pub(super) struct Output {
+    dir: PathBuf,
+    produced: BTreeSet<PathBuf>,
+    /// What this run wrote, by `/`-separated path, in the order written.
+    pub written: Vec<String>,
+    pub unchanged: usize,
+}
+
+impl Output {
+    pub fn new(dir: &Path) -> Output {
+        Output { dir: dir.to_path_buf(), produced: BTreeSet::new(), written: vec![], unchanged: 0 }
+    }
+
+    /// Writes `contents` to `relative` (a `/`-separated path under the output folder) unless the
+    /// file already holds exactly that.
+    pub fn write(&mut self, relative: &str, contents: &str) -> io::Result<()> {
+        let path = self.dir.join(relative);
+        self.produced.insert(path.clone());
+        if std::fs::read(&path).is_ok_and(|old| old == contents.as_bytes()) {
+            self.unchanged += 1;
+            return Ok(());
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&path, contents)?;
+        self.written.push(relative.to_string());
+        Ok(())
+    }
+
+    /// Deletes the files below the output folder that `owned` says publish makes (by their
+    /// `/`-separated path) and that this run did not produce; returns how many.
+    pub fn remove_stale(&self, owned: impl Fn(&str) -> bool) -> io::Result<usize> {
+        let mut removed = 0;
+        let mut folders = vec![self.dir.clone()];
+        while let Some(folder) = folders.pop() {
+            let Ok(entries) = std::fs::read_dir(&folder) else { continue };
+            for entry in entries {
+                let path = entry?.path();
+                if path.is_dir() {
+                    folders.push(path);
+                    continue;
+                }
+                let relative = path.strip_prefix(&self.dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+                if owned(&relative) && !self.produced.contains(&path) {
+                    std::fs::remove_file(&path)?;
+                    removed += 1;
+                }
+            }
+        }
+        Ok(removed)
+    }
+}
+
+/// `name` as one file or folder name, if it can be one safely: not empty, not `.` or `..`, and
+/// without a path separator or a control character. (Slugs in other scripts are fine.)
+pub(super) fn file_name(name: &str) -> Option<&str> {
+    let bad = name.is_empty()
+        || name == "."
+        || name == ".."
+        || name.chars().any(|c| matches!(c, '/' | '\\') || c.is_control());
+    (!bad).then_some(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unchanged_files_are_not_rewritten_and_files_no_longer_made_are_removed() {
+        let dir = std::env::temp_dir().join(format!("gazette-output-test-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut first = Output::new(&dir);
+        first.write("feeds/en.xml", "one").unwrap();
+        first.write("feeds/en/gone.xml", "two").unwrap();
+        std::fs::write(dir.join("index.html"), "not ours").unwrap();
+        assert_eq!((first.written.len(), first.unchanged), (2, 0));
+        let mut second = Output::new(&dir);
+        second.write("feeds/en.xml", "one").unwrap();
+        assert_eq!((second.written.len(), second.unchanged), (0, 1));
+        assert_eq!(second.remove_stale(|p| p.starts_with("feeds/")).unwrap(), 1);
+        assert!(!dir.join("feeds/en/gone.xml").exists() && dir.join("index.html").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn only_safe_names_become_file_names() {
+        assert_eq!(file_name("культура"), Some("культура"));
+        for bad in ["", ".", "..", "a/b", "a\\b", "a\u{0}"] {
+            assert_eq!(file_name(bad), None, "{bad:?}");
+        }
+    }
+}
