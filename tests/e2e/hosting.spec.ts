@@ -68,3 +68,31 @@ test('an API on another origin works under the policy set-api-base.mjs writes', 
   await expect(page.locator('.article__headline')).toHaveText('Story number 3');
   expect(violations).toEqual([]);
 });
+
+// The build publishes the demo API (./x build, README "Publishing"): its sitemaps, feeds and
+// robots.txt are served beside the app, with absolute URLs on the site's own public URL.
+for (const [origin, base] of [['http://127.0.0.1:4173', '/'], ['http://127.0.0.1:4175', '/news/']]) {
+  test(`the published sitemap, feeds and robots.txt at ${base} list the stories with absolute URLs`, async ({ request }) => {
+    const site = `${origin}${base}`;
+    const robots = await (await request.get(`${site}robots.txt`)).text();
+    expect(robots).toContain(`Sitemap: ${site}sitemap.xml`);
+    const sitemap = await (await request.get(`${site}sitemap.xml`)).text();
+    const locs = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map(([, loc]) => loc);
+    expect(locs.filter((l) => /\/(en|ru|hy|az)\/[^/]+\/\d+\//.test(l))).toHaveLength(4 * 168);
+    expect(locs.every((l) => l.startsWith(site))).toBe(true);
+    expect(locs).toContain(`${site}en/politics/1000/opposition-parties-debate-runs-late-into-the-night-0`);
+    const feed = await request.get(`${site}feeds/ru/politics.xml`);
+    expect(feed.headers()['content-type']).toContain('xml');
+    const entries = [...(await feed.text()).matchAll(/<entry><title>([^<]*)<\/title><id>([^<]*)<\/id>/g)];
+    expect(entries.length).toBeGreaterThan(0);
+    expect(entries.every(([, , id]) => id.startsWith(`${site}ru/politics/`))).toBe(true);
+  });
+}
+
+test('a published story URL opens its article', async ({ page, request }) => {
+  const sitemap = await (await request.get('/sitemap.xml')).text();
+  const url = sitemap.match(/<loc>(http:\/\/127\.0\.0\.1:4173\/hy\/culture\/[^<]+)<\/loc>/)![1];
+  await page.goto(url);
+  await expect(page.locator('.article__headline')).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'hy');
+});
