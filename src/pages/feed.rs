@@ -9,7 +9,7 @@ use crate::components::skeleton::FeedSkeleton;
 use crate::components::story_card::StoryCard;
 use crate::context::use_frame;
 use crate::i18n::use_i18n;
-use crate::pages::not_found::NotFound;
+use crate::pages::not_found::{page_error_view, NotFound};
 use crate::pages::use_feed::{use_feed, FeedStatus, UseFeedReturn};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
@@ -131,14 +131,9 @@ fn FeedList(feed: UseFeedReturn, show_section: bool) -> impl IntoView {
         _ => None,
     };
     view! {
-        <Show when=move || first_page_error().is_none() fallback=move || match first_page_error() {
-            // The feed's own first page is the page's document: missing, the page is not found.
-            Some(ApiError::NotFound) => view! { <NotFound/> }.into_any(),
-            error => {
-                let error = error.unwrap_or(ApiError::Offline);
-                view! { <ErrorView error retry=move |_| load_more.run(())/> }.into_any()
-            }
-        }>
+        // The feed's first page is the page's own document: missing, the page is not found.
+        <Show when=move || first_page_error().is_none()
+            fallback=move || page_error_view(first_page_error().unwrap_or(ApiError::Offline), load_more)>
             <Show when=move || !(loading() && items.with(Vec::is_empty)) fallback=|| view! { <FeedSkeleton/> }>
                 <div role="feed" class="feed" aria-busy=move || loading().to_string() aria-label=i18n.get_untracked().feed.latest.to_string()>
                     <For each=move || items.get().into_iter().enumerate() key=|(_, s)| s.id.clone() let:((index, summary))>

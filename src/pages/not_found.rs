@@ -45,8 +45,9 @@ pub(crate) fn page_error_fallback(
     move |errors| page_error_view(first_api_error(&errors), retry)
 }
 
-/// Not generic, so that every page shares one copy of it.
-fn page_error_view(error: ApiError, retry: Callback<()>) -> AnyView {
+/// A page's own document failed: the not-found page when it is missing, else the error view
+/// with `retry`. Not generic, so that every page shares one copy of it.
+pub(crate) fn page_error_view(error: ApiError, retry: Callback<()>) -> AnyView {
     match error {
         ApiError::NotFound => view! { <NotFound/> }.into_any(),
         error => view! { <ErrorView error retry/> }.into_any(),

@@ -117,6 +117,7 @@ impl std::fmt::Display for Report {
 
 /// One language as the API has it.
 struct Language {
+    /// Safe as a file name (`output::file_name`); a language whose code is not is skipped.
     code: String,
     edition: Edition,
     /// Newest first.
@@ -138,7 +139,10 @@ fn run(options: &Options, now: i64) -> Result<Report, String> {
     let mut problems = vec![];
     let mut languages = vec![];
     for language in &site.languages {
-        let code = language.code.clone();
+        let Some(code) = file_name(&language.code).map(str::to_string) else {
+            problems.push(format!("language {:?}: its code cannot name a file", language.code));
+            continue;
+        };
         let edition: Edition = read(&options.api, &format!("{}/edition.json", encode_component(&code)))?;
         let index = format!("{}/search-index.json", encode_component(&code));
         let mut stories = match read::<SummaryList>(&options.api, &index) {
@@ -155,7 +159,7 @@ fn run(options: &Options, now: i64) -> Result<Report, String> {
     }
     let mut out = Output::new(&options.out);
     let write_error = |e: std::io::Error| format!("writing to {}: {e}", options.out.display());
-    for (name, xml) in publish_sitemaps(&site, &languages, &options.site_url, now, &mut problems) {
+    for (name, xml) in publish_sitemaps(&site, &languages, &options.site_url, now) {
         out.write(&name, &xml).map_err(write_error)?;
     }
     for (name, xml) in publish_feeds(&site, &languages, &options.site_url, &mut problems) {
@@ -179,21 +183,11 @@ fn absolute(site_url: &str, path: &str) -> String {
     format!("{site_url}{}", path.trim_start_matches('/'))
 }
 
-fn publish_sitemaps(
-    site: &Site,
-    languages: &[Language],
-    site_url: &str,
-    now: i64,
-    problems: &mut Vec<String>,
-) -> Vec<(String, String)> {
+fn publish_sitemaps(site: &Site, languages: &[Language], site_url: &str, now: i64) -> Vec<(String, String)> {
     let mut per_language = vec![];
     let mut news = vec![];
     for language in languages {
-        let Some(code) = file_name(&language.code) else {
-            problems.push(format!("language {:?}: its code cannot name a file", language.code));
-            continue;
-        };
-        let lang = code;
+        let lang = language.code.as_str();
         let newest = |section: Option<&str>| {
             language
                 .stories
@@ -226,7 +220,7 @@ fn publish_feeds(
 ) -> Vec<(String, String)> {
     let mut files = vec![];
     for language in languages {
-        let Some(lang) = file_name(&language.code) else { continue }; // named by publish_sitemaps
+        let lang = language.code.as_str();
         let strings = crate::i18n::strings(crate::l10n::ui_locale(lang));
         let url_of = |s: &Summary| absolute(site_url, &article_path(lang, &s.section, &s.id, &s.slug));
         let all: Vec<&Summary> = language.stories.iter().collect();
