@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROME_FLAGS as FLAGS, PAGES, measure, median, print } from './lighthouse.mjs';
-import { PREVIEW, appSizes, appSizesLine, bootSizes, brotliOf, kb, printSizes } from './sizes.mjs';
+import { appSizes, appSizesLine, bootSizes, brotliOf, kb, printSizes } from './sizes.mjs';
 import { spawnServer } from '../tests/server.mjs';
 
 const PORT = 4180;
@@ -32,7 +32,6 @@ function sizes() {
   printSizes(rows);
   const app = appSizes('dist', rows);
   console.log(`wasm + js glue, brotli (budget 150 KB a page): ${appSizesLine(app)}`);
-  console.log(`preview script: ${kb(brotliOf(rows, PREVIEW))}`);
 }
 
 async function lighthouseFigures() {

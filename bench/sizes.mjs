@@ -26,8 +26,6 @@ export function bootSizes(dist) {
 const LOADER = /^gazette-loader-[0-9a-f]+\.js$/;
 /** The frame every page starts with: its `.wasm`, the wasm-bindgen JS glue and the page modules' loader. */
 export const FRAME = new RegExp(`^gazette-[0-9a-f]+(_bg\\.wasm|\\.js)$|${LOADER.source}`);
-/** The page preview painted before the app (boot/preview.js). */
-export const PREVIEW = /^preview-[0-9a-f]+\.js$/;
 
 /** Brotli bytes of the rows whose names match `re`. */
 export const brotliOf = (rows, re) => rows.filter((r) => re.test(r.name)).reduce((a, r) => a + r.brotli, 0);

@@ -1,13 +1,14 @@
-//! The hand-over from `index.html` to the app. Before the WebAssembly arrives, the page's inline
-//! boot script has already started the first API requests (kept in `window.gazetteBoot`), and on
-//! an article or a feed `boot/preview.js` may have painted the page's text. This module lets the
-//! API client adopt those requests instead of repeating them, and keeps the preview on screen
-//! until the app has drawn the page itself, so the reader never sees text turn back into grey bars.
+//! The hand-over from the page the host sent to the app. Before the WebAssembly arrives, the
+//! page's inline boot script has already started the first API requests (kept in
+//! `window.gazetteBoot`), and on a page `./x publish` wrote the boot shell holds the page itself.
+//! This module lets the API client adopt those requests instead of repeating them, and keeps the
+//! published page on screen until the app has drawn the same page out of sight, so the reader
+//! never sees text turn back into grey bars.
 use js_sys::{Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 
-/// The longest the shell covers an app that is still loading; after that the app shows itself.
-const PREVIEW_LIMIT_MS: f64 = 5_000.0;
+/// The longest a published page covers an app that is still loading; then the app shows itself.
+const PUBLISHED_LIMIT_MS: f64 = 5_000.0;
 
 /// A request the boot script already started for `url`: its abort controller and its response
 /// promise. Taken once: a retry goes to the network.
@@ -27,28 +28,33 @@ pub fn take_request(url: &str) -> Option<(web_sys::AbortController, Promise)> {
 }
 
 /// Removes the static boot shell once the app has drawn its frame (a `main`), or, when the shell
-/// shows a preview, once the app has drawn the page itself (no placeholder left). While
+/// holds a published page, once the app has drawn the page itself (no placeholder left). While
 /// the shell is up, CSS keeps the app's elements (its later siblings) out of sight.
 pub fn hand_over() {
     let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot-shell"))
     else {
         return;
     };
-    let preview = shell.has_attribute("data-preview");
-    wait_for_app(shell, preview, now() + PREVIEW_LIMIT_MS);
+    let published = shell.has_attribute("data-published");
+    wait_for_app(shell, published, now() + PUBLISHED_LIMIT_MS);
 }
 
-fn wait_for_app(shell: web_sys::Element, preview: bool, deadline: f64) {
+fn wait_for_app(shell: web_sys::Element, published: bool, deadline: f64) {
     let found = |selector: &str| {
         let document = web_sys::window().and_then(|w| w.document());
         document.and_then(|d| d.query_selector(selector).ok().flatten()).is_some()
     };
     let drawn = found("#boot-shell ~ main")
-        && !(preview && found("#boot-shell ~ * .skeleton, #boot-shell ~ .site-header--skeleton"));
+        && !(published && found("#boot-shell ~ * .skeleton, #boot-shell ~ .site-header--skeleton"));
     if drawn || now() > deadline {
         shell.remove();
+        // The published page's head tags (src/publish/head.rs): leptos_meta keeps the head now.
+        let document = web_sys::window().and_then(|w| w.document());
+        while let Some(tag) = document.as_ref().and_then(|d| d.query_selector("head [data-published]").ok().flatten()) {
+            tag.remove();
+        }
     } else {
-        leptos::prelude::request_animation_frame(move || wait_for_app(shell, preview, deadline));
+        leptos::prelude::request_animation_frame(move || wait_for_app(shell, published, deadline));
     }
 }
 

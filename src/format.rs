@@ -1,6 +1,27 @@
 //! Plain formatting of API dates and counts, independent of any language: the words (month
 //! names, separators) come from the caller, so this stays natively testable.
 
+/// The year now, for the copyright line: the browser's clock, or the publishing machine's.
+pub fn current_year() -> i32 {
+    #[cfg(target_arch = "wasm32")]
+    return js_sys::Date::new_0().get_full_year() as i32;
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let days =
+            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() / 86_400);
+        // 400 Gregorian years are 146,097 days; within them a year is 365 days plus its leap days.
+        let (mut year, mut left) = (1970 + 400 * (days / 146_097) as i32, days % 146_097);
+        loop {
+            let length = if days_in_month(year, 2) == 29 { 366 } else { 365 };
+            if left < length {
+                return year;
+            }
+            left -= length;
+            year += 1;
+        }
+    }
+}
+
 /// A date and time as the newsroom wrote it, in the offset the API gave.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct NewsroomTime {

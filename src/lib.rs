@@ -7,6 +7,8 @@
 //! files written on each publish (native only); `format`, `links`, `search` and `l10n` are plain
 //! logic with native tests. Everything is private to the crate:
 //! `start` is what the binary calls, so the compiler sees what nothing uses.
+#![recursion_limit = "256"]
+
 mod api;
 mod app;
 mod boot;

@@ -1,5 +1,7 @@
-// A static file server that behaves like a CDN in SPA mode: files from a folder, and index.html
-// for any path that is not a file (including missing JSON, as Cloudflare Pages does).
+// A static file server that behaves like a CDN in SPA mode: files from a folder, a published page
+// at its route's own URL (`/en/politics` from en/politics.html, `/en/` from en/index.html, as
+// Cloudflare Pages, Netlify, GitHub Pages and nginx's `try_files $uri $uri.html $uri/ /index.html`
+// do), and index.html for any other path (including missing JSON, as Cloudflare Pages does).
 // Usage: node tests/server.mjs [--dir dist] [--port 4173] [--base /] [--fixtures tests/fixtures]
 // or, from a script or test, `await serve({ dir, port, base, fixtures })` (port 0: any free one).
 // With precompressed siblings (.br/.gz) present it serves them to clients that accept them.
@@ -60,7 +62,8 @@ export function serve({ dir = 'dist', port = 4173, base = '/', fixtures = null }
         return res.end('outside the public URL');
       }
       const target = normalize(join(root, pathname.slice(base.length)));
-      const found = target.startsWith(root) && (await file(target));
+      const inside = target.startsWith(root);
+      const found = inside && ((await file(target)) || (await file(`${target}.html`)) || (await file(join(target, 'index.html'))));
       await send(req, res, found || join(root, 'index.html'));
     } catch (e) {
       res.writeHead(500, { 'content-type': 'text/plain' });

@@ -1,11 +1,12 @@
 // Points a built site at another API without rebuilding:
 //   node tools/set-api-base.mjs <dist> <api base>
 // The API base is relative to the site's public URL (`api/v1/`) or absolute
-// (`https://api.example.com/v1/`). Rewrites the meta tag in index.html (and 404.html), the
-// Content-Security-Policy in those pages and in _headers (an http API's origin is allowed; any
-// https host already is), and their precompressed siblings.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// (`https://api.example.com/v1/`). Rewrites the meta tag in index.html, 404.html and every page
+// ./x publish wrote, the Content-Security-Policy in those pages and in _headers (an http API's
+// origin is allowed; any https host already is), and their precompressed siblings. (Published
+// pages still show what they were published from: publish again from the new API.)
+import { existsSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { policyFor, withApiBase, withPolicy } from './csp.mjs';
 import { precompress } from './precompress.mjs';
 
@@ -14,13 +15,18 @@ if (!dist || !base) {
   console.error('usage: node tools/set-api-base.mjs <dist> <api base>');
   process.exit(2);
 }
+const pages = (function walk(d) {
+  return readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
+})(dist).filter((f) => f.endsWith('.html') && !relative(dist, f).startsWith('api'));
 let header = null;
-for (const name of ['index.html', '404.html']) {
+for (const name of ['index.html', '404.html', ...pages.map((f) => relative(dist, f))].filter((n, i, all) => all.indexOf(n) === i)) {
   const path = join(dist, name);
   if (!existsSync(path)) continue;
   const html = withPolicy(withApiBase(readFileSync(path, 'utf8'), base));
   writeFileSync(path, html);
-  precompress(path);
+  // The app shell is precompressed at build time; a published page is not (./x publish rewrites it).
+  if (name === 'index.html' || name === '404.html') precompress(path);
+  else for (const packed of ['.br', '.gz']) rmSync(path + packed, { force: true });
   header ??= policyFor(html).header;
 }
 if (!header) {

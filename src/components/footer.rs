@@ -9,7 +9,7 @@ pub fn Footer() -> impl IntoView {
     let i18n = use_i18n();
     let frame = use_frame();
     let lang = frame.lang.get_untracked();
-    let year = js_sys::Date::new_0().get_full_year();
+    let year = crate::format::current_year();
     let site = frame.site.name.clone();
     let sections = frame
         .edition

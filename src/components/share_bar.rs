@@ -51,10 +51,12 @@ pub fn ShareBar(#[prop(into)] url: String, #[prop(into)] title: String) -> impl 
     }
 }
 
+/// Whether the device has a share sheet; never when drawing published HTML (there is no device).
 fn has_native_share() -> bool {
-    web_sys::window()
-        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"share".into()).ok())
-        .is_some_and(|f| f.is_function())
+    cfg!(target_arch = "wasm32")
+        && web_sys::window()
+            .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"share".into()).ok())
+            .is_some_and(|f| f.is_function())
 }
 
 fn native_share(url: &str, title: &str) {

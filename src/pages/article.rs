@@ -33,21 +33,24 @@ pub fn ArticlePage() -> impl IntoView {
         <Transition fallback=|| view! { <ArticleSkeleton/> }>
             <ErrorBoundary fallback=page_error_fallback(move || article.refetch())>
                 {move || Suspend::new(async move {
-                    article.await.map(|article| view! { <ArticleView article/> })
+                    article.await.map(|article| {
+                        correct_address(&article.summary);
+                        view! { <ArticleView article/> }
+                    })
                 })}
             </ErrorBoundary>
         </Transition>
     }
 }
 
+/// The article drawn from its document: by the page above in the browser, and by `./x publish`.
 #[component]
-fn ArticleView(article: Arc<Article>) -> impl IntoView {
+pub(crate) fn ArticleView(article: Arc<Article>) -> impl IntoView {
     let i18n = use_i18n();
     let frame = use_frame();
     let lang = frame.lang.get_untracked();
     let s = &article.summary;
     let path = article_path(&lang, &s.section, &s.id, &s.slug);
-    correct_address(&path, s);
     let url = crate::config::absolute_url(&path);
     frame.alternates.set(article.translations.iter().map(|(l, id)| (l.clone(), id.clone(), s.slug.clone())).collect());
     on_cleanup(move || frame.alternates.try_set(vec![]).map(|_| ()).unwrap_or(()));
@@ -107,20 +110,26 @@ fn ArticleView(article: Arc<Article>) -> impl IntoView {
 }
 
 /// Puts the article's true address in the bar if the reader came by another.
-fn correct_address(path: &str, s: &Summary) {
+fn correct_address(s: &Summary) {
+    let lang = use_frame().lang.get_untracked();
+    let path = article_path(&lang, &s.section, &s.id, &s.slug);
     let params = use_params_map().get_untracked();
     let (section, slug) = (params.get("section").unwrap_or_default(), params.get("slug").unwrap_or_default());
     if section != s.section || slug != s.slug {
         let navigate = use_navigate();
-        let path = path.to_string();
         request_animation_frame(move || {
             navigate(&path, NavigateOptions { replace: true, scroll: false, ..Default::default() })
         });
     }
 }
 
+/// An image source as an absolute URL on the site, for link previews.
 fn absolute(src: &str) -> String {
-    web_sys::Url::new_with_base(src, &crate::config::site_root()).map(|u| u.href()).unwrap_or_else(|_| src.to_string())
+    #[cfg(target_arch = "wasm32")]
+    let resolved = web_sys::Url::new_with_base(src, &crate::config::site_root()).map(|u| u.href()).ok();
+    #[cfg(not(target_arch = "wasm32"))]
+    let resolved = url::Url::parse(&crate::config::site_root()).and_then(|root| root.join(src)).map(String::from).ok();
+    resolved.unwrap_or_else(|| src.to_string())
 }
 
 fn hreflang_links(article: &Article, lang: &str) -> impl IntoView {

@@ -1,6 +1,6 @@
 //! `/{lang}/` (latest) and `/{lang}/{section}`: the section box, the feed with infinite loading,
 //! most read and the ad slot.
-use crate::api::{ApiError, LATEST};
+use crate::api::{ApiError, Section, LATEST};
 use crate::components::ad_slot::AdSlot;
 use crate::components::error_view::ErrorView;
 use crate::components::most_read::MostRead;
@@ -47,10 +47,6 @@ fn FeedView(lang: String, feed: String) -> impl IntoView {
     } else {
         crate::links::section_path(&lang, &feed)
     });
-    let heading = match section {
-        Some(section) => view! { <SectionBox section/> }.into_any(),
-        None => view! { <h1 class="feed-title">{i18n.get_untracked().feed.latest}</h1> }.into_any(),
-    };
     let page_title = move || match &title {
         Some(t) => format!("{t} — {site_name}"),
         None => format!("{} — {site_name}", i18n.get().feed.latest),
@@ -65,6 +61,21 @@ fn FeedView(lang: String, feed: String) -> impl IntoView {
         <Title text=page_title/>
         <Meta name="description" content=description/>
         <Link rel="canonical" href=canonical/>
+        {feed_layout(section, feed_state)}
+    }
+    .into_any()
+}
+
+/// A feed page's body: the section box (or the front page's title), the feed, most read and the
+/// ad slot. The page above draws it around the live feed; `./x publish` around its first page.
+pub(crate) fn feed_layout(section: Option<Section>, feed_state: UseFeedReturn) -> impl IntoView {
+    let i18n = use_i18n();
+    let is_home = section.is_none();
+    let heading = match section {
+        Some(section) => view! { <SectionBox section/> }.into_any(),
+        None => view! { <h1 class="feed-title">{i18n.get_untracked().feed.latest}</h1> }.into_any(),
+    };
+    view! {
         <div class="feed-layout" on:click=move |_| feed_state.remember_scroll.run(())>
             <div class="feed-main">
                 {heading}
@@ -76,7 +87,6 @@ fn FeedView(lang: String, feed: String) -> impl IntoView {
             </aside>
         </div>
     }
-    .into_any()
 }
 
 /// How far below the viewport the end of the feed starts the next page's download.
@@ -98,7 +108,9 @@ fn FeedList(feed: UseFeedReturn, show_section: bool) -> impl IntoView {
     let sentinel = NodeRef::<leptos::html::Div>::new();
     let sentinel_visible = RwSignal::new(false);
     // Without IntersectionObserver (old browsers, some embedded views) the button does the work.
-    let observable = js_sys::Reflect::has(&window(), &"IntersectionObserver".into()).unwrap_or(false);
+    // (Nor when `./x publish` draws the page: there is no browser.)
+    let observable = cfg!(target_arch = "wasm32")
+        && js_sys::Reflect::has(&window(), &"IntersectionObserver".into()).unwrap_or(false);
     observable.then(|| {
         use_intersection_observer_with_options(
             sentinel,

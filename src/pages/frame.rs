@@ -29,7 +29,6 @@ pub(crate) fn Frame(lang: Memo<String>, children: ChildrenFn) -> impl IntoView {
     };
     let children = StoredValue::new(children);
     view! {
-        <a class="skip-link" href="#main" on:click=skip_to_main>{move || i18n.get().skip_link}</a>
         <Transition fallback=|| view! { <FrameSkeleton/> }>
             <ErrorBoundary fallback=page_error_fallback(retry)>
                 {move || Suspend::new(async move {
@@ -51,12 +50,15 @@ pub(crate) fn Frame(lang: Memo<String>, children: ChildrenFn) -> impl IntoView {
     }
 }
 
-/// The frame around a page once its language and edition are known. Kept out of line so that
-/// the code that waits for the data stays small: WebAssembly functions are compiled when first
-/// called, and this one is first called only when the data is there, in a task of its own.
+/// The frame around a page once its language and edition are known (`FrameContext`): in the
+/// browser, and when `./x publish` draws the page. Kept out of line so that the code that waits
+/// for the data stays small: WebAssembly functions are compiled when first called, and this one
+/// is first called only when the data is there, in a task of its own.
 #[inline(never)]
-fn frame_content(children: StoredValue<ChildrenFn>) -> AnyView {
+pub(crate) fn frame_content(children: StoredValue<ChildrenFn>) -> AnyView {
+    let i18n = use_i18n();
     view! {
+        <a class="skip-link" href="#main" on:click=skip_to_main>{i18n.get_untracked().skip_link}</a>
         <Header/>
         <main id="main" tabindex="-1">{children.with_value(|c| c())}</main>
         <Footer/>

@@ -1,9 +1,9 @@
 //! One file per route. Pages turn URL parameters into API calls and hand the data to components.
-mod article;
-mod feed;
+pub(crate) mod article;
+pub(crate) mod feed;
 pub(crate) mod frame;
 pub(crate) mod not_found;
 pub(crate) mod root;
 mod search;
 pub(crate) mod split;
-mod use_feed;
+pub(crate) mod use_feed;

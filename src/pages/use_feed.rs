@@ -109,6 +109,19 @@ pub fn use_feed(lang: String, feed: String) -> UseFeedReturn {
     UseFeedReturn { items, status, load_more, remember_scroll, restored_scroll }
 }
 
+/// A feed showing its first page only, as `./x publish` draws it: `more` says whether a next page
+/// exists. Nothing is fetched (the live page takes over in the browser).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn first_page(items: Vec<Summary>, more: bool) -> UseFeedReturn {
+    UseFeedReturn {
+        items: RwSignal::new(items),
+        status: RwSignal::new(if more { FeedStatus::Ready } else { FeedStatus::Done }),
+        load_more: Callback::new(|()| ()),
+        remember_scroll: Callback::new(|()| ()),
+        restored_scroll: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,17 +1,20 @@
 //! `./x publish`: what the newsroom's API becomes as static files beside the app, written each
-//! time the newsroom publishes. Today it writes what crawlers and feed readers read, for every
-//! language: `sitemap.xml` (an index of per-language files past 50,000 addresses),
-//! `sitemap-news.xml` (the last two days' stories), an Atom feed of the latest stories and of
-//! each section under `feeds/`, and `robots.txt` naming the sitemaps. Published HTML pages (the
-//! same Leptos components drawn natively) come next (issue 11); until then the app answers every
-//! address through the host's SPA fallback.
+//! time the newsroom publishes. For every language: the front page, each section's first page
+//! and every story as HTML drawn by the app's own components (`pages.rs`, with `head.rs`), at
+//! `{lang}/index.html`, `{lang}/{section}.html` and `{lang}/{section}/{id}/{slug}.html`, where
+//! static hosts answer the route's own URL; `sitemap.xml` (an index of per-language files past
+//! 50,000 addresses), `sitemap-news.xml` (the last two days' stories), an Atom feed of the latest
+//! stories and of each section under `feeds/`, and `robots.txt` naming the sitemaps. Any other
+//! address (a story newer than the last run) gets the app through the host's SPA fallback.
 //!
 //! Incremental: an unchanged API writes no file, and what a run no longer makes is removed
 //! (`output.rs`). A missing or unreadable `site.json` or edition stops it at once; a search index
 //! that does not decode is named with its field error, its language's stories are skipped, and
 //! the run exits non-zero at the end.
 mod feeds;
+mod head;
 mod output;
+mod pages;
 mod sitemaps;
 mod xml;
 
@@ -26,7 +29,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-const USAGE: &str = "usage: ./x publish --api <folder> --site-url <absolute public URL> [--out <folder, default dist>]";
+const USAGE: &str = "usage: ./x publish --api <folder> --site-url <absolute public URL> \
+[--api-base <URL the browser fetches the API from>] [--out <folder with the built app, default dist>]";
 
 /// The publish command: parses its arguments, publishes, reports.
 pub fn main() -> ExitCode {
@@ -57,11 +61,13 @@ struct Options {
     /// Absolute, ending in `/` (`https://example.com/news/`).
     site_url: String,
     out: PathBuf,
+    /// What the pages' `gazette-api-base` meta says; by default what the built app's says.
+    api_base: Option<String>,
 }
 
 impl Options {
     fn parse(args: &[String]) -> Result<Options, String> {
-        let (mut api, mut site_url, mut out) = (None, None, PathBuf::from("dist"));
+        let (mut api, mut site_url, mut out, mut api_base) = (None, None, PathBuf::from("dist"), None);
         let mut args = args.iter();
         while let Some(flag) = args.next() {
             let value = args.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
@@ -69,6 +75,7 @@ impl Options {
                 "--api" => api = Some(value.clone()),
                 "--site-url" => site_url = Some(value.clone()),
                 "--out" => out = PathBuf::from(value),
+                "--api-base" => api_base = Some(value.clone()),
                 _ => return Err(format!("unknown option {flag}\n{USAGE}")),
             }
         }
@@ -83,7 +90,7 @@ impl Options {
         if !site_url.ends_with('/') {
             site_url.push('/');
         }
-        Ok(Options { api: PathBuf::from(api), site_url, out })
+        Ok(Options { api: PathBuf::from(api), site_url, out, api_base })
     }
 }
 
@@ -124,8 +131,10 @@ struct Language {
     stories: Vec<Summary>,
 }
 
+/// Reads the API document at `path` (as the app requests it, percent-encoded) from the folder.
 fn read<T: Decode>(api: &Path, path: &str) -> Result<T, String> {
-    let text = std::fs::read_to_string(api.join(path)).map_err(|e| format!("{path}: {e}"))?;
+    let text =
+        std::fs::read_to_string(api.join(crate::links::decode_component(path))).map_err(|e| format!("{path}: {e}"))?;
     from_str(&text).map_err(|e| format!("{path}: {e}"))
 }
 
@@ -159,6 +168,13 @@ fn run(options: &Options, now: i64) -> Result<Report, String> {
     }
     let mut out = Output::new(&options.out);
     let write_error = |e: std::io::Error| format!("writing to {}: {e}", options.out.display());
+    let index = options.out.join("index.html");
+    let template =
+        std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}: run ./x build first", index.display()))?;
+    let template = pages::Template::parse(&template, options.api_base.as_deref())?;
+    crate::config::publish_for(&options.site_url);
+    let site = std::sync::Arc::new(site);
+    publish_pages(&options.api, &site, &languages, &template, &options.site_url, &mut out, &mut problems)?;
     for (name, xml) in publish_sitemaps(&site, &languages, &options.site_url, now) {
         out.write(&name, &xml).map_err(write_error)?;
     }
@@ -166,7 +182,11 @@ fn run(options: &Options, now: i64) -> Result<Report, String> {
         out.write(&name, &xml).map_err(write_error)?;
     }
     out.write("robots.txt", &robots(&options.site_url)).map_err(write_error)?;
-    let owned = |path: &str| path.starts_with("feeds/") || (path.starts_with("sitemap") && path.ends_with(".xml"));
+    let owned = |path: &str| {
+        path.starts_with("feeds/")
+            || (path.starts_with("sitemap") && path.ends_with(".xml"))
+            || (path.ends_with(".html") && path.contains('/') && !path.starts_with("api/"))
+    };
     let removed = out.remove_stale(owned).map_err(write_error)?;
     Ok(Report {
         written: out.written,
@@ -177,6 +197,151 @@ fn run(options: &Options, now: i64) -> Result<Report, String> {
         problems,
         millis: started.elapsed().as_millis(),
     })
+}
+
+/// Every language's front page, sections' first pages and stories as HTML, with progress.
+fn publish_pages(
+    api: &Path,
+    site: &std::sync::Arc<Site>,
+    languages: &[Language],
+    template: &pages::Template,
+    site_url: &str,
+    out: &mut Output,
+    problems: &mut Vec<String>,
+) -> Result<(), String> {
+    let total: usize = languages.iter().map(|l| 1 + l.edition.sections.len() + l.stories.len()).sum();
+    let (started, mut done) = (Instant::now(), 0usize);
+    let progress = |done: usize| {
+        if done % 2000 == 0 || done == total {
+            let rate = done as f64 / started.elapsed().as_secs_f64().max(0.001);
+            println!("publish: pages {done}/{total} ({rate:.0}/s)");
+        }
+    };
+    let write_error = |e: std::io::Error| format!("writing a page: {e}");
+    for language in languages {
+        let lang = language.code.as_str();
+        let frame = pages::LanguageFrame {
+            lang: lang.to_string(),
+            site: site.clone(),
+            edition: std::sync::Arc::new(language.edition.clone()),
+        };
+        let feeds_of = |section: Option<&crate::api::Section>| {
+            let strings = crate::i18n::strings(crate::l10n::ui_locale(lang));
+            let mut feeds = vec![(
+                format!("{} — {}", site.name, strings.feed.latest),
+                absolute(site_url, &format!("feeds/{}.xml", encode_component(lang))),
+            )];
+            if let Some(section) = section {
+                feeds.push((
+                    format!("{} — {}", site.name, section.title),
+                    absolute(
+                        site_url,
+                        &format!("feeds/{}/{}.xml", encode_component(lang), encode_component(&section.slug)),
+                    ),
+                ));
+            }
+            feeds
+        };
+        let sections: Vec<Option<&crate::api::Section>> =
+            std::iter::once(None).chain(language.edition.sections.iter().map(Some)).collect();
+        for section in sections {
+            let slug = section.map_or(crate::api::LATEST, |s| s.slug.as_str());
+            let Some(file_slug) = file_name(slug) else { continue };
+            let chunk: crate::api::FeedChunk = match read(api, &crate::api::feed_path(lang, slug, 1)) {
+                Ok(chunk) => chunk,
+                Err(problem) => {
+                    problems.push(problem);
+                    continue;
+                }
+            };
+            let (path, file) = match section {
+                None => (home_path(lang), format!("{lang}/index.html")),
+                Some(_) => (section_path(lang, slug), format!("{lang}/{file_slug}.html")),
+            };
+            let strings = crate::i18n::strings(crate::l10n::ui_locale(lang));
+            let (title, description) = match section {
+                Some(s) => (format!("{} — {}", s.title, site.name), s.description.clone()),
+                None => (
+                    format!("{} — {}", strings.feed.latest, site.name),
+                    format!("{} — {}", site.name, strings.feed.latest),
+                ),
+            };
+            let alternates = languages
+                .iter()
+                .filter(|other| section.is_none_or(|s| other.edition.sections.iter().any(|o| o.slug == s.slug)))
+                .map(|other| {
+                    let path = match section {
+                        None => home_path(&other.code),
+                        Some(s) => section_path(&other.code, &s.slug),
+                    };
+                    (other.code.clone(), absolute(site_url, &path))
+                })
+                .collect();
+            let head = head::Head {
+                lang: lang.to_string(),
+                title,
+                description,
+                canonical: absolute(site_url, &path),
+                alternates,
+                feeds: feeds_of(section),
+                site_name: site.name.clone(),
+                image: None,
+                story: None,
+            };
+            let more = chunk.total_pages > 1;
+            let body = pages::feed_body(&frame, &path, section.cloned(), chunk.items, more);
+            out.write(&file, &template.page(lang, &head.to_html(), &body)).map_err(write_error)?;
+            done += 1;
+            progress(done);
+        }
+        for story in &language.stories {
+            done += 1;
+            progress(done);
+            let (Some(section), Some(id), Some(slug)) =
+                (file_name(&story.section), file_name(&story.id), file_name(&story.slug))
+            else {
+                continue;
+            };
+            let article: crate::api::Article = match read(api, &crate::api::article_path(lang, &story.id)) {
+                Ok(article) => article,
+                Err(problem) => {
+                    problems.push(problem);
+                    continue;
+                }
+            };
+            let s = &article.summary;
+            let path = article_path(lang, &s.section, &s.id, &s.slug);
+            if (s.section.as_str(), s.id.as_str(), s.slug.as_str()) != (section, id, slug) {
+                continue; // the index and the story disagree: the story's own address is the app's
+            }
+            let section_info = language.edition.sections.iter().find(|x| x.slug == s.section);
+            let section_title = crate::components::section_box::section_title(&language.edition, &s.section);
+            let image = s.image.as_ref().and_then(|i| {
+                let src = crate::links::safe_src(&i.src)?;
+                let url = url::Url::parse(site_url).ok()?.join(&src).ok()?;
+                Some((String::from(url), i.clone()))
+            });
+            let alternates = std::iter::once((lang.to_string(), s.id.clone()))
+                .chain(article.translations.iter().map(|(l, id)| (l.clone(), id.clone())))
+                .map(|(l, id)| (l.clone(), absolute(site_url, &article_path(&l, &s.section, &id, &s.slug))))
+                .collect();
+            let head = head::Head {
+                lang: lang.to_string(),
+                title: format!("{} — {}", s.title, site.name),
+                description: s.lead.clone(),
+                canonical: absolute(site_url, &path),
+                alternates,
+                feeds: feeds_of(section_info),
+                site_name: site.name.clone(),
+                image,
+                story: Some(head::Story::of(&article, section_title)),
+            };
+            let file = format!("{lang}/{section}/{id}/{slug}.html");
+            let body = pages::article_body(&frame, &path, std::sync::Arc::new(article));
+            out.write(&file, &template.page(lang, &head.to_html(), &body)).map_err(write_error)?;
+        }
+    }
+    Ok(())
 }
 
 fn absolute(site_url: &str, path: &str) -> String {
@@ -265,7 +430,11 @@ mod tests {
         dir
     }
 
+    /// Options to publish `api` into `out`, which holds the app's page (the source index.html,
+    /// which has what the built one has where a page goes in).
     fn options(api: &Path, site_url: &str, out: &Path) -> Options {
+        std::fs::create_dir_all(out).unwrap();
+        std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html"), out.join("index.html")).unwrap();
         let args = ["--api", &api.to_string_lossy(), "--site-url", site_url, "--out", &out.to_string_lossy()];
         Options::parse(&args.map(String::from)).unwrap()
     }
@@ -313,12 +482,24 @@ mod tests {
         assert!(first.written.len() > 5);
         let again = run(&options, 0).unwrap();
         assert_eq!((again.written.len(), again.unchanged), (0, first.written.len()));
-        let index = api.join("fr/search-index.json");
-        let text = std::fs::read_to_string(&index).unwrap();
-        let first_title = text.split("\"title\": \"").nth(1).unwrap().split('"').next().unwrap().to_string();
-        std::fs::write(&index, text.replacen(&first_title, "A corrected headline", 1)).unwrap();
+        // The newsroom corrects story fr1's headline: in its document, the index and the feed pages.
+        let mut edited = 0;
+        for file in ["fr/articles/fr1.json", "fr/search-index.json", "fr/feeds/latest/1.json", "fr/feeds/local/1.json"]
+        {
+            let text = std::fs::read_to_string(api.join(file)).unwrap();
+            edited += text.matches("Article hostile").count();
+            std::fs::write(api.join(file), text.replace("Article hostile", "A corrected headline")).unwrap();
+        }
+        assert!(edited >= 4);
         let changed = run(&options, 0).unwrap();
-        assert_eq!(changed.written, ["feeds/fr.xml", "feeds/fr/local.xml"], "the sitemaps list addresses, not titles");
+        assert_eq!(
+            changed.written,
+            ["fr/index.html", "fr/local.html", "fr/local/fr1/story-1.html", "feeds/fr.xml", "feeds/fr/local.xml"],
+            "its page, the feed pages and the feeds that list it; the sitemaps list addresses, not titles"
+        );
+        for file in &changed.written {
+            assert!(std::fs::read_to_string(out.join(file)).unwrap().contains("A corrected headline"), "{file}");
+        }
         std::fs::remove_dir_all(&api).unwrap();
         std::fs::remove_dir_all(&out).unwrap();
     }
@@ -330,10 +511,15 @@ mod tests {
         let edition = api.join("fr/edition.json");
         let text = std::fs::read_to_string(&edition).unwrap().replace("\"arts\"", "\"culture\"");
         std::fs::write(&edition, text).unwrap();
+        std::fs::rename(api.join("fr/feeds/arts"), api.join("fr/feeds/culture")).unwrap();
+        assert!(out.join("en/local/en1/story-1.html").exists());
         std::fs::write(api.join("en/search-index.json"), r#"{"items": [{"id": "1"}]}"#).unwrap();
         let report = run(&options, 0).unwrap();
         assert!(!out.join("feeds/fr/arts.xml").exists() && out.join("feeds/fr/culture.xml").exists());
-        assert_eq!(report.removed, 1);
+        assert!(!out.join("fr/arts.html").exists() && out.join("fr/culture.html").exists());
+        // The English stories are unknown now: their pages go (the app answers their addresses).
+        assert!(!out.join("en/local/en1/story-1.html").exists() && out.join("en/index.html").exists());
+        assert_eq!(report.removed, 2 + 6, "the section's feed and page, and the six English stories");
         assert_eq!(report.problems.len(), 1);
         assert!(report.problems[0].starts_with("en/search-index.json: "), "{:?}", report.problems);
         std::fs::remove_file(api.join("site.json")).unwrap();

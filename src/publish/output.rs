@@ -19,7 +19,8 @@ impl Output {
     }
 
     /// Writes `contents` to `relative` (a `/`-separated path under the output folder) unless the
-    /// file already holds exactly that.
+    /// file already holds exactly that. A precompressed sibling (`.br`, `.gz`) an earlier tool
+    /// left would be served instead of the new file, so it goes.
     pub fn write(&mut self, relative: &str, contents: &str) -> io::Result<()> {
         let path = self.dir.join(relative);
         self.produced.insert(path.clone());
@@ -29,6 +30,12 @@ impl Output {
         }
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
+        }
+        for packed in [".br", ".gz"] {
+            let sibling = PathBuf::from(format!("{}{packed}", path.display()));
+            if sibling.exists() {
+                std::fs::remove_file(sibling)?;
+            }
         }
         std::fs::write(&path, contents)?;
         self.written.push(relative.to_string());
@@ -49,7 +56,12 @@ impl Output {
                     continue;
                 }
                 let relative = path.strip_prefix(&self.dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-                if owned(&relative) && !self.produced.contains(&path) {
+                // A precompressed sibling goes with its file.
+                let (relative, original) = match relative.strip_suffix(".br").or_else(|| relative.strip_suffix(".gz")) {
+                    Some(file) => (file.to_string(), self.dir.join(file)),
+                    None => (relative, path.clone()),
+                };
+                if owned(&relative) && !self.produced.contains(&original) {
                     std::fs::remove_file(&path)?;
                     removed += 1;
                 }

@@ -3,9 +3,9 @@ import { test as base, expect, type Page, type Route } from '@playwright/test';
 
 /**
  * Playwright's `test`, whose page waits after each `goto` and `reload` until the app has taken over
- * from index.html's boot shell. On an article the shell may show a text preview of the story while
- * the app draws out of sight, and both carry the article's classes; tests of the app wait for the
- * hand-over, tests of the preview itself opt out with `test.use({ waitForApp: false })`.
+ * from the boot shell. On a page ./x publish wrote the shell holds the page itself while the app
+ * draws out of sight, and both carry the same classes; tests of the app wait for the hand-over,
+ * tests of the published page itself opt out with `test.use({ waitForApp: false })`.
  */
 export const test = base.extend<{ waitForApp: boolean }>({
   waitForApp: [true, { option: true }],
@@ -29,14 +29,24 @@ export function handedOver(page: Page) {
   return page.locator('#boot-shell').waitFor({ state: 'detached', timeout: 15_000 });
 }
 
-/** Serves index.html with its API base meta tag changed, as a newsroom would edit that one line. */
+/**
+ * Serves the app's index.html with its API base meta tag changed, as a newsroom would edit that one
+ * line. A page published from the demo API is not that outlet's: the app shell answers instead, as
+ * the host's SPA fallback does for any address publish did not write.
+ */
 export async function useApi(page: Page, base: string) {
   await page.route(
-    (url) => !/\.(js|wasm|css|json|svg|png)$/.test(url.pathname),
+    (url) => !/\.(js|wasm|css|json|svg|png|xml|txt)$/.test(url.pathname),
     async (route: Route) => {
       if (route.request().resourceType() !== 'document') return route.fallback();
-      const response = await route.fetch();
-      const html = (await response.text()).replace(
+      let response = await route.fetch();
+      let html = await response.text();
+      if (html.includes('<div id="boot-shell" data-published>')) {
+        const publicUrl = html.match(/<base href="([^"]*)"/)?.[1] ?? '/';
+        response = await route.fetch({ url: new URL(`${publicUrl}index.html`, route.request().url()).href });
+        html = await response.text();
+      }
+      html = html.replace(
         /<meta name="gazette-api-base" content="[^"]*">/,
         `<meta name="gazette-api-base" content="${base}">`,
       );

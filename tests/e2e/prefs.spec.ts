@@ -87,7 +87,7 @@ test('switching language on an article goes to its translation', async ({ page }
   await page.goto(ARTICLE);
   await page.getByRole('link', { name: 'RU Русский' }).click();
   await expect(page).toHaveURL(/\/ru\/politics\/2000\/opposition-parties-debate-runs-late-into-the-night-0$/);
-  await handedOver(page); // a new document: its preview and the app both have a headline until then
+  await handedOver(page); // a new document: its published page and the app both have a headline until then
   await expect(page.locator('.article__headline')).toHaveText('Оппозиционные партии: споры затянулись до ночи');
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   await expect(page.getByRole('button', { name: 'Ночная тема' })).toBeVisible();

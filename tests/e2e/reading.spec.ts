@@ -88,7 +88,8 @@ test('most read is a numbered list', async ({ page }) => {
   expect(await list.evaluate((el) => el.tagName)).toBe('OL');
 });
 
-test.describe('the page preview painted before the app', () => {
+// What a published page shows before the app, and its hand-over: tests/e2e/published.spec.ts.
+test.describe('a published page before the app', () => {
   test.use({ waitForApp: false });
   /** Holds the WebAssembly back until `release` is called. */
   async function holdApp(page: Page) {
@@ -101,112 +102,34 @@ test.describe('the page preview painted before the app', () => {
     return () => release();
   }
 
-  test('shows the story as text, then the app takes over in place', async ({ page }) => {
-    const release = await holdApp(page);
-    await page.goto('/en/politics/1000/x');
-    const preview = page.locator('#boot-shell[data-preview] article');
-    await expect(preview.locator('h1')).toHaveText('Opposition parties: debate runs late into the night');
-    await expect(preview.locator('.article__lead')).toContainText('Officials and experts weigh in');
-    await expect(preview.locator('.article-body p').first()).toContainText('Key point: A final vote is expected');
-    await expect(preview.locator('img')).toHaveAttribute('width', '1200');
-    await expect(page.locator('#main')).toHaveCount(0); // the app has not started
-    release();
-    await expect(page.locator('#boot-shell')).toHaveCount(0);
-    await expect(page.locator('h1')).toHaveCount(1);
-    await expect(page.locator('.article__headline')).toHaveText('Opposition parties: debate runs late into the night');
-    await expect(page.getByRole('link', { name: 'the full report' })).toBeVisible();
-  });
-
-  test('the app is downloaded only once the preview is painted', async ({ page }) => {
-    await page.goto('/en/politics/1000/x');
-    // The app has drawn the page (the preview also has a headline, so wait for the hand-over):
-    // its WebAssembly has been downloaded, so its resource timing entry exists.
-    await handedOver(page);
-    const [preview, wasm] = await page.evaluate(() => [
-      performance.getEntriesByName('gazette-preview')[0]?.startTime,
-      performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm'))?.startTime,
-    ]);
-    expect(preview).toBeGreaterThan(0);
-    expect(wasm).toBeGreaterThan(preview!);
-  });
-
-  test('without the preview script nothing is painted early, and the app still starts', async ({ page }) => {
-    await page.route(/\/preview-[0-9a-f]+\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
-    const release = await holdApp(page);
-    const wasmRequested = page.waitForRequest(/_bg\.wasm$/);
-    await page.goto('/en/politics/1000/x');
-    // The boot script releases the app once the preview has painted or its wait is over; with
-    // no preview script that is the wait, so by the app's request a preview would be on screen.
-    await wasmRequested;
-    await expect(page.locator('#boot-shell')).toBeVisible();
-    await expect(page.locator('#boot-shell[data-preview], #boot-shell h1, #boot-shell .article__headline')).toHaveCount(0);
-    await expect(page.locator('#boot-shell .skeleton').first()).toBeVisible();
-    release();
-    await expect(page.locator('#boot-shell')).toHaveCount(0, { timeout: 10_000 });
-    await expect(page.locator('.article__headline')).toHaveText('Opposition parties: debate runs late into the night');
-  });
-
-  for (const path of ['/en/politics/1000/x', '/en/']) {
-    test(`the preview of ${path} has no serious accessibility violations`, async ({ page }) => {
-      await holdApp(page);
-      await page.goto(path);
-      await expect(page.locator('#boot-shell[data-preview] h1, #boot-shell[data-preview] h2').first()).toBeVisible();
-      await expectAccessibleInBothThemes(page);
-    });
-  }
-
   test('speaks the content language before the app does', async ({ page }) => {
     const release = await holdApp(page);
-    await page.goto('/ru/politics/2000/x');
-    await expect(page.locator('#boot-shell[data-preview] h1')).toBeVisible();
+    await page.goto('/ru/');
+    await expect(page.locator('#boot-shell[data-published] h1')).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
     release();
     await expect(page.locator('#boot-shell')).toHaveCount(0);
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   });
 
-  test('keeps hostile text as text and drops unsafe images and all links', async ({ page }) => {
+  test('keeps another outlet\'s hostile text as text, with only safe links and images', async ({ page }) => {
     const release = await holdApp(page);
-    await useApi(page, OTHER_API);
-    await page.goto('/en/local/en1/story-1');
-    const preview = page.locator('#boot-shell[data-preview] article');
-    await expect(preview.locator('h1')).toHaveText('Hostile <b>markup</b> story');
-    await expect(preview.locator('.article__lead')).toHaveText('Lead with <script>alert(1)</script> inside');
-    await expect(preview.getByText('<b>not bold</b> <img src=x onerror=alert(1)>', { exact: false })).toBeVisible();
-    await expect(preview.locator('a, b, script, iframe, video, img[src^="data"], img[src^="javascript"], img[src="x"]')).toHaveCount(0);
+    await page.goto('http://127.0.0.1:4176/news/en/local/en1/story-1');
+    const published = page.locator('#boot-shell[data-published] article');
+    await expect(published.locator('h1')).toHaveText('Hostile <b>markup</b> story');
+    await expect(published.locator('.article__lead')).toHaveText('Lead with <script>alert(1)</script> inside');
+    await expect(published.getByText('<b>not bold</b> <img src=x onerror=alert(1)>', { exact: false })).toBeVisible();
+    await expect(published.locator('b, script, iframe, video, img[src^="data"], img[src^="javascript"], img[src="x"]')).toHaveCount(0);
+    await expect(published.locator('a[href^="javascript"], a[href^="data"]')).toHaveCount(0);
+    await expect(published.getByRole('link', { name: 'safe link' })).toHaveAttribute('href', 'https://example.org/safe');
     release();
+    await expect(page.locator('#boot-shell')).toHaveCount(0);
     await expect(page.locator('.article__headline')).toHaveText('Hostile <b>markup</b> story');
-    await expect(page.locator('#boot-shell')).toHaveCount(0);
   });
 
-  test('a section shows its box and stories as text, then the app takes over', async ({ page }) => {
-    const release = await holdApp(page);
-    await page.goto('/en/economy');
-    const preview = page.locator('#boot-shell[data-preview="feed"]');
-    await expect(preview.locator('.section-box__title')).toHaveText('Economy');
-    await expect(preview.locator('.story-card__title')).toHaveCount(12);
-    await expect(preview.locator('a')).toHaveCount(0);
-    await expect(page.locator('#main')).toHaveCount(0);
-    release();
-    await expect(page.locator('#boot-shell')).toHaveCount(0);
-    await expect(page.getByRole('feed').getByRole('article').first()).toBeVisible();
-    await expect(page.locator('h1')).toHaveText('Economy');
-  });
-
-  test('another outlet\'s front page keeps hostile titles as text', async ({ page }) => {
-    const release = await holdApp(page);
-    await useApi(page, OTHER_API);
-    await page.goto('/en/');
-    const preview = page.locator('#boot-shell[data-preview="feed"]');
-    await expect(preview.locator('.story-card__title').first()).toHaveText('Hostile <b>markup</b> story');
-    await expect(preview.locator('.section-label').first()).toHaveText('Local');
-    await expect(preview.locator('a, b, script')).toHaveCount(0);
-    release();
-    await expect(page.getByRole('feed').getByRole('link', { name: 'Hostile <b>markup</b> story' })).toBeVisible();
-  });
-
-  test('an unknown section has no preview and reaches the not-found page', async ({ page }) => {
+  test('an unknown section is not published and reaches the not-found page', async ({ page }) => {
     await page.goto('/en/no-such-section');
+    await expect(page.locator('#boot-shell[data-published]')).toHaveCount(0);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
     await expect(page.locator('#boot-shell')).toHaveCount(0);
   });

@@ -1,0 +1,220 @@
+// Issue 11: the pages ./x publish writes. What a crawler or a link preview reads without running
+// scripts, what a reader with scripts off gets, and the app taking over a published page.
+import type { APIRequestContext, Page } from '@playwright/test';
+import { test, expect, countRequests, expectAccessibleInBothThemes } from './helpers';
+
+const STORY = '/en/politics/1000/opposition-parties-debate-runs-late-into-the-night-0';
+const HEADLINE = 'Opposition parties: debate runs late into the night';
+/** The fixture outlet's hostile story, published under /news/ on the server that reads its API from another origin. */
+const OTHER_SITE = 'http://127.0.0.1:4176/news/';
+const HOSTILE = `${OTHER_SITE}en/local/en1/story-1`;
+
+/** A page's HTML as the host sends it (no script runs). */
+async function raw(request: APIRequestContext, url: string) {
+  const response = await request.get(url, { maxRedirects: 0 });
+  expect(response.status(), url).toBe(200);
+  expect(response.headers()['content-type']).toContain('text/html');
+  return response.text();
+}
+
+/** The content of each `<meta property|name="key">`, in order. */
+function metas(html: string, key: string) {
+  const tags = html.match(new RegExp(`<meta (?:property|name)="${key}" content="[^"]*"`, 'g')) ?? [];
+  return tags.map((t) => t.match(/content="([^"]*)"/)![1]);
+}
+
+function jsonLd(html: string) {
+  const blocks = [...html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)];
+  expect(blocks).toHaveLength(1);
+  return JSON.parse(blocks[0][1]);
+}
+
+test.describe('a crawler reading the raw HTML', () => {
+  test('an article carries its text and every preview and search tag', async ({ request }) => {
+    const html = await raw(request, STORY);
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain(`<title>${HEADLINE} — Highland Ledger</title>`);
+    expect(metas(html, 'description')[0]).toContain('Officials and experts weigh in');
+    expect(html).toContain(`<link rel="canonical" href="http://127.0.0.1:4173${STORY}"`);
+    const hreflang = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1], m[2]]);
+    expect(hreflang.map(([lang]) => lang).sort()).toEqual(['az', 'en', 'hy', 'ru']);
+    expect(hreflang.find(([lang]) => lang === 'ru')![1]).toMatch(/^http:\/\/127\.0\.0\.1:4173\/ru\/politics\/2000\//);
+    expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="Highland Ledger — Politics" href="http://127.0.0.1:4173/feeds/en/politics.xml"');
+    expect(metas(html, 'og:type')).toEqual(['article']);
+    expect(metas(html, 'og:url')).toEqual([`http://127.0.0.1:4173${STORY}`]);
+    expect(metas(html, 'og:site_name')).toEqual(['Highland Ledger']);
+    expect(metas(html, 'og:locale')).toEqual(['en']);
+    expect(metas(html, 'og:image')[0]).toMatch(/^http:\/\/127\.0\.0\.1:4173\/img\//);
+    expect([metas(html, 'og:image:width')[0], metas(html, 'og:image:height')[0]]).toEqual(['1200', '675']);
+    expect(metas(html, 'og:image:alt')[0]).not.toBe('');
+    expect(metas(html, 'article:published_time')[0]).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(metas(html, 'article:section')).toEqual(['Politics']);
+    expect(metas(html, 'article:tag').length).toBeGreaterThan(0);
+    expect(metas(html, 'twitter:card')).toEqual(['summary_large_image']);
+    const ld = jsonLd(html);
+    expect(ld['@type']).toBe('NewsArticle');
+    expect(ld.headline).toBe(HEADLINE);
+    expect(ld.publisher.name).toBe('Highland Ledger');
+    expect(ld.mainEntityOfPage['@id']).toBe(`http://127.0.0.1:4173${STORY}`);
+    expect(ld.author.name).not.toBe('');
+    expect(ld.image[0].url).toBe(metas(html, 'og:image')[0]);
+    // The page itself: headline, body text and its links, views, share links, related stories.
+    expect(html).toContain(`<h1 class="article__headline">${HEADLINE}</h1>`);
+    expect(html).toContain('Key point: </strong>A final vote is expected');
+    expect(html).toMatch(/<a [^>]*href="https:\/\/[^"]+"[^>]*>the full report<\/a>/);
+    expect(html).toContain('class="article__views"');
+    expect(html).toMatch(/data-network="telegram" href="https:\/\/t\.me\/share\/url\?url=http%3A%2F%2F127\.0\.0\.1%3A4173%2Fen%2Fpolitics%2F1000%2F/);
+    expect(html).not.toContain('This news site needs JavaScript');
+  });
+
+  test('a section page and the front page are published with their stories as links', async ({ request }) => {
+    const section = await raw(request, '/en/economy');
+    expect(section).toContain('<title>Economy — Highland Ledger</title>');
+    expect(metas(section, 'og:type')).toEqual(['website']);
+    expect(section).toContain('<h1 class="section-box__title">Economy</h1>');
+    expect(section.match(/class="story-card__title"><a href="\/en\/economy\/\d+\/[^"]+">/g)).toHaveLength(12);
+    const home = await raw(request, '/en/');
+    expect(home).toContain('<link rel="canonical" href="http://127.0.0.1:4173/en/"');
+    expect(home.match(/class="story-card__title"/g)).toHaveLength(12);
+  });
+
+  test('another outlet\'s hostile story stays inert in the markup and in the JSON-LD', async ({ request }) => {
+    const html = await raw(request, HOSTILE);
+    expect(html).toContain('<title>Hostile &lt;b&gt;markup&lt;/b&gt; story — Riverside Post</title>');
+    expect(html).toContain('<link rel="canonical" href="http://127.0.0.1:4176/news/en/local/en1/story-1"');
+    expect(html).toContain('<meta name="gazette-api-base" content="http://127.0.0.1:4173/fixtures/other/">');
+    const ld = jsonLd(html);
+    expect(ld.headline).toBe('Hostile <b>markup</b> story');
+    expect(ld.description).toBe('Lead with <script>alert(1)</script> inside');
+    expect(ld.author.name).toBe('<img src=x onerror=alert(1)>');
+    // Only the page's own scripts: the JSON-LD block and index.html's inline and module scripts.
+    const scripts = html.match(/<script\b/g)!.length;
+    const shell = (await raw(request, `${OTHER_SITE}index.html`)).match(/<script\b/g)!.length;
+    expect(scripts).toBe(shell + 1);
+    expect(html).not.toMatch(/<(b|img src=x|iframe)\b/);
+    // Every link and image: http(s), mailto, or a path on the site (absolute or relative).
+    const hrefs = [...html.matchAll(/ (?:href|src)="([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs.length).toBeGreaterThan(20);
+    for (const href of hrefs) {
+      const scheme = href.match(/^([a-z][a-z0-9+.-]*):/i)?.[1].toLowerCase();
+      expect(scheme === undefined ? !/^[/\\]{2}/.test(href) : ['http', 'https', 'mailto'].includes(scheme), href).toBe(true);
+    }
+    expect(html).not.toMatch(/(href|src)="(javascript|data):/i);
+    // A data: picture is no picture at all, in the page and in the preview tags.
+    expect(metas(html, 'twitter:card')).toEqual(['summary']);
+    expect(metas(html, 'og:image')).toEqual([]);
+  });
+
+  test('every story of the sitemap answers 200 with its own page', async ({ request }) => {
+    const sitemap = await (await request.get(`${OTHER_SITE}sitemap.xml`)).text();
+    const urls = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    expect(urls.length).toBeGreaterThan(10);
+    for (const url of urls) {
+      const html = await raw(request, url);
+      expect(html, url).toContain(`<link rel="canonical" href="${url}"`);
+    }
+  });
+});
+
+test.describe('a reader without scripts', () => {
+  test.use({ javaScriptEnabled: false, waitForApp: false });
+
+  test('reads a section, follows a story link and reads the article', async ({ page }) => {
+    await page.goto('/en/economy');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Economy');
+    const stories = page.getByRole('feed').getByRole('article');
+    await expect(stories).toHaveCount(12);
+    const first = stories.first().getByRole('link').last();
+    const title = await first.textContent();
+    await first.click();
+    await expect(page).toHaveURL(/\/en\/economy\/\d+\/[^/]+$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(title!);
+    await expect(page.locator('.article-body p').first()).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('link', { name: 'Politics' }).first()).toHaveAttribute('href', '/en/politics');
+  });
+
+  test('reads a story in Russian under /news/, links and language kept', async ({ page }) => {
+    await page.goto('http://127.0.0.1:4175/news/ru/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    const link = page.getByRole('feed').getByRole('article').first().locator('h2 a');
+    await expect(link).toHaveAttribute('href', /^\/news\/ru\//);
+    await link.click();
+    await expect(page.locator('.article__headline')).toBeVisible();
+    await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:4175\/news\/ru\//);
+  });
+});
+
+/** Layout shifts the page reports, from its first paint on. */
+function watchLayoutShifts(page: Page) {
+  return page.addInitScript(() => {
+    (window as any).shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) (window as any).shifts += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
+test.describe('the app taking over a published page', () => {
+  test.use({ waitForApp: false });
+
+  for (const [name, path, json] of [
+    ['an article', STORY, '/api/v1/en/articles/1000.json'],
+    ['a section', '/en/economy', '/api/v1/en/feeds/economy/1.json'],
+    ['the front page', '/en/', '/api/v1/en/feeds/latest/1.json'],
+  ]) {
+    test(`${name}: no layout shift, no second request, one headline, no console error`, async ({ page }) => {
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      page.on('pageerror', (e) => errors.push(String(e)));
+      await watchLayoutShifts(page);
+      const requests = countRequests(page, /\/api\/v1\/en\/(articles|feeds)\//);
+      const response = await page.goto(path);
+      expect(await response!.text()).toContain('<div id="boot-shell" data-published>');
+      await page.locator('#boot-shell').waitFor({ state: 'detached', timeout: 15_000 });
+      await expect(page.locator('#main')).toBeVisible();
+      // Two frames after the hand-over, so that any shift it caused has been reported.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      expect(await page.evaluate(() => (window as any).shifts)).toBe(0);
+      expect(requests.get(json)).toBe(1);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+      expect(errors).toEqual([]);
+    });
+  }
+
+  test('the published page is on screen before the app, and the app draws the same text', async ({ page }) => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/_bg\.wasm$/, async (route) => {
+      await held;
+      await route.fallback();
+    });
+    await page.goto(STORY);
+    const published = page.locator('#boot-shell[data-published]');
+    await expect(published.locator('h1')).toHaveText(HEADLINE);
+    await expect(published.getByRole('link', { name: 'the full report' })).toBeVisible();
+    await expect(page.locator('#main')).toHaveCount(1); // the published page's own main
+    const text = await published.locator('article').innerText();
+    release();
+    await page.locator('#boot-shell').waitFor({ state: 'detached', timeout: 15_000 });
+    await expect(page.locator('.article__headline')).toHaveText(HEADLINE);
+    expect(await page.locator('article.article').innerText()).toBe(text);
+  });
+
+  for (const path of [STORY, '/en/']) {
+    test(`published ${path} has no serious accessibility violations before the app`, async ({ page }) => {
+      await page.route(/_bg\.wasm$/, () => new Promise(() => {})); // the app never arrives
+      await page.goto(path);
+      await expect(page.locator('#boot-shell[data-published] h1')).toBeVisible();
+      await expectAccessibleInBothThemes(page);
+    });
+  }
+
+  test('an address publish did not write gets the app through the fallback', async ({ page }) => {
+    await page.goto('/en/politics/1000/an-old-slug');
+    await expect(page.locator('#boot-shell[data-published]')).toHaveCount(0);
+    await page.locator('#boot-shell').waitFor({ state: 'detached', timeout: 15_000 });
+    await expect(page.locator('.article__headline')).toHaveText(HEADLINE);
+    await expect(page).toHaveURL(STORY);
+  });
+});
