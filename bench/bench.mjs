@@ -1,11 +1,11 @@
 // ./x bench: prints figures, asserts nothing. Serves the release dist/ with brotli like a CDN and
 // measures (1) boot file sizes, (2) Lighthouse 12 mobile, median of N runs, for home, a section and
-// an article, (3) start-up main-thread blocking with Chromium's CPU slowed 4×, (4) in-app navigation
+// an article, each beside the floor: the same published page with every script taken out, (3) start-up main-thread blocking with Chromium's CPU slowed 4×, (4) in-app navigation
 // from a click on a story to its article painted, median of 20, with the article JSON cached and
 // not cached, (5) search on 20,000 items: from the index's arrival to the first results, and
 // keystroke-to-results.
 // Options: BENCH_RUNS (Lighthouse runs per page, default 3).
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { CHROME_FLAGS as FLAGS, PAGES, measure, median, print } from './lighthouse.mjs';
 import { appSizes, appSizesLine, bootSizes, brotliOf, kb, printSizes } from './sizes.mjs';
@@ -22,6 +22,7 @@ try {
   await lighthouseFigures();
   await startupBlocking();
   await navigationFigures();
+  await import('./publish-time.mjs');
 } finally {
   server.kill();
 }
@@ -34,9 +35,34 @@ function sizes() {
   console.log(`wasm + js glue, brotli (budget 150 KB a page): ${appSizesLine(app)}`);
 }
 
+// The floor: each published page as plain HTML (its scripts and preloads taken out), served the
+// same way, measured in the same run. Gazette's figures are read as ratios to it.
 async function lighthouseFigures() {
-  console.log(`\n## Lighthouse 12 mobile, median of ${RUNS}`);
-  print(await measure(ORIGIN, RUNS, CHROME));
+  console.log(`\n## Lighthouse 12 mobile, median of ${RUNS}: each page, and the same page as plain HTML (floor)`);
+  const pages = {};
+  rmSync('dist/_floor', { recursive: true, force: true });
+  mkdirSync('dist/_floor');
+  for (const [name, path] of Object.entries(PAGES)) {
+    const file = path.endsWith('/') ? `${path}index.html` : `${path}.html`;
+    const plain = readFileSync(`dist${file}`, 'utf8')
+      .replace(/<script\b(?![^>]*application\/ld\+json)[^>]*>[\s\S]*?<\/script>/g, '')
+      .replace(/<link rel="(modulepreload|preload)"[^>]*>/g, '');
+    writeFileSync(`dist/_floor/${name}.html`, plain);
+    pages[name] = path;
+    pages[`${name}-floor`] = `/_floor/${name}.html`;
+  }
+  try {
+    const rows = await measure(ORIGIN, RUNS, CHROME, pages);
+    print(rows);
+    const row = (name) => rows.find((r) => r.name === name);
+    for (const name of Object.keys(PAGES)) {
+      const [page, floor] = [row(name), row(`${name}-floor`)];
+      console.log(`${name.padEnd(9)} FCP ${(page.fcp / floor.fcp).toFixed(2)}× the floor, LCP ${(page.lcp / floor.lcp).toFixed(2)}×, `
+        + `TBT ${page.tbt.toFixed(0)} ms (floor ${floor.tbt.toFixed(0)}), CLS ${page.cls.toFixed(3)}`);
+    }
+  } finally {
+    rmSync('dist/_floor', { recursive: true, force: true });
+  }
 }
 
 // Lighthouse's TBT is simulated from an unthrottled trace. This is the same quantity observed in

@@ -1,6 +1,6 @@
 // CI gate: Lighthouse mobile, one run per page, on the release dist/ served with brotli.
 // Fails on accessibility, best practices or SEO below 100, CLS above 0.01, or LCP above 2.5 s
-// (the page preview's job, with a wide margin). Performance, FCP and TBT vary too
+// (the published page's job, with a wide margin). Performance, FCP and TBT vary too
 // much from run to run on a shared CI machine: they are printed against their budgets, and the
 // bench's median of three is the figure of record (README, Performance).
 import { PAGES, measure, print } from '../bench/lighthouse.mjs';
@@ -12,7 +12,7 @@ let rows;
 try {
   rows = await measure(`http://127.0.0.1:${PORT}`, 1);
   // Lighthouse's simulation now and then (about 1 run in 40 here) counts the app's download into
-  // LCP; one more run of that page decides. A missing preview fails both.
+  // LCP; one more run of that page decides. A page published without its text fails both.
   for (const row of rows.filter((r) => r.lcp > 2500)) {
     const [again] = await measure(`http://127.0.0.1:${PORT}`, 1, undefined, { [row.name]: PAGES[row.name] });
     console.log(`${row.name} LCP ${row.lcp.toFixed(0)} ms; measured again: ${again.lcp.toFixed(0)} ms`);

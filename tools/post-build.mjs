@@ -30,10 +30,15 @@ const glueTag = html.match(gluePreload)?.[0];
 if (!glueTag) throw new Error("post-build: Trunk's modulepreload link for the glue not found");
 html = html.replace(glueTag, glueTag.replace(/integrity="[^"]*"/, `integrity="${integrity(split.glue)}"`)
   + `<link rel="modulepreload" href="${publicUrl}${split.loader}" crossorigin="anonymous" integrity="${integrity(split.loaderSource)}">`);
-// Trunk's preload link for the WebAssembly becomes a script that adds the same link, with links
-// for the modules of the page in the address (gazetteBoot.page, set by index.html's boot script).
+// The app's WebAssembly is fetched once window.gazetteBoot.start settles (index.html: after the
+// first paint), so that the published page's text and pictures get the network first. Trunk's
+// preload link becomes a script that adds the same link then, with links for the modules of the
+// page in the address (gazetteBoot.page), and Trunk's loader awaits the same promise.
 const wasmPreload = html.match(/<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>/)?.[0];
-if (!wasmPreload) throw new Error("post-build: Trunk's wasm preload link not found; adapt tools/post-build.mjs to this Trunk");
+const loaderCall = 'const wasm = await init(';
+if (!wasmPreload || !html.includes(loaderCall)) {
+  throw new Error("post-build: Trunk's wasm preload link or loader not found; adapt tools/post-build.mjs to this Trunk");
+}
 // (Without `integrity`: Chrome ignores it on a fetch preload and says so in the console.)
 const linkAttributes = [...wasmPreload.matchAll(/([a-z-]+)="([^"]*)"/g)].filter(([, name]) => name !== 'integrity')
   .map(([, name, value]) => `l.setAttribute(${JSON.stringify(name)},${JSON.stringify(value)});`).join('');
@@ -41,7 +46,8 @@ const pageModules = JSON.stringify(Object.fromEntries(Object.entries(split.pages
 html = html.replace(wasmPreload, '<script>(function(){var g=window.gazetteBoot||{},m=' + pageModules + '[g.page]||[];function add(){'
   + 'var l=document.createElement("link");' + linkAttributes + 'document.head.appendChild(l);'
   + 'm.forEach(function(h){var p=document.createElement("link");p.rel="preload";p.as="fetch";p.crossOrigin="anonymous";p.href=h;document.head.appendChild(p)})}'
-  + 'add()})()</script>');
+  + 'g.start?g.start.then(add):add()})()</script>');
+html = html.replace(loaderCall, `await (window.gazetteBoot && window.gazetteBoot.start);\n${loaderCall}`);
 
 // The policy hashes every inline <script> (the pre-paint and request scripts, the wasm preload
 // script above, Trunk's loader) and the inlined print stylesheet, and allows the API base's

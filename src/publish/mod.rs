@@ -13,6 +13,7 @@
 //! the run exits non-zero at the end.
 mod feeds;
 mod head;
+mod html;
 mod output;
 mod pages;
 mod sitemaps;
@@ -131,11 +132,14 @@ struct Language {
     stories: Vec<Summary>,
 }
 
-/// Reads the API document at `path` (as the app requests it, percent-encoded) from the folder.
+/// The text of the API document at `path` (as the app requests it, percent-encoded) in the folder.
+fn read_text(api: &Path, path: &str) -> Result<String, String> {
+    std::fs::read_to_string(api.join(crate::links::decode_component(path))).map_err(|e| format!("{path}: {e}"))
+}
+
+/// The API document at `path`, decoded.
 fn read<T: Decode>(api: &Path, path: &str) -> Result<T, String> {
-    let text =
-        std::fs::read_to_string(api.join(crate::links::decode_component(path))).map_err(|e| format!("{path}: {e}"))?;
-    from_str(&text).map_err(|e| format!("{path}: {e}"))
+    from_str(&read_text(api, path)?).map_err(|e| format!("{path}: {e}"))
 }
 
 fn now_minutes() -> i64 {
@@ -171,10 +175,18 @@ fn run(options: &Options, now: i64) -> Result<Report, String> {
     let index = options.out.join("index.html");
     let template =
         std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}: run ./x build first", index.display()))?;
+    let fingerprint = html::run_fingerprint(&template, &site, &options.site_url);
     let template = pages::Template::parse(&template, options.api_base.as_deref())?;
-    crate::config::publish_for(&options.site_url);
     let site = std::sync::Arc::new(site);
-    publish_pages(&options.api, &site, &languages, &template, &options.site_url, &mut out, &mut problems)?;
+    let pages = html::Run {
+        api: &options.api,
+        site: site.clone(),
+        languages: &languages,
+        template: &template,
+        fingerprint,
+        site_url: &options.site_url,
+    };
+    html::publish_pages(&pages, &mut out, &mut problems)?;
     for (name, xml) in publish_sitemaps(&site, &languages, &options.site_url, now) {
         out.write(&name, &xml).map_err(write_error)?;
     }
@@ -188,6 +200,8 @@ fn run(options: &Options, now: i64) -> Result<Report, String> {
             || (path.ends_with(".html") && path.contains('/') && !path.starts_with("api/"))
     };
     let removed = out.remove_stale(owned).map_err(write_error)?;
+    out.save_manifest().map_err(write_error)?;
+    out.written.sort();
     Ok(Report {
         written: out.written,
         unchanged: out.unchanged,
@@ -197,151 +211,6 @@ fn run(options: &Options, now: i64) -> Result<Report, String> {
         problems,
         millis: started.elapsed().as_millis(),
     })
-}
-
-/// Every language's front page, sections' first pages and stories as HTML, with progress.
-fn publish_pages(
-    api: &Path,
-    site: &std::sync::Arc<Site>,
-    languages: &[Language],
-    template: &pages::Template,
-    site_url: &str,
-    out: &mut Output,
-    problems: &mut Vec<String>,
-) -> Result<(), String> {
-    let total: usize = languages.iter().map(|l| 1 + l.edition.sections.len() + l.stories.len()).sum();
-    let (started, mut done) = (Instant::now(), 0usize);
-    let progress = |done: usize| {
-        if done % 2000 == 0 || done == total {
-            let rate = done as f64 / started.elapsed().as_secs_f64().max(0.001);
-            println!("publish: pages {done}/{total} ({rate:.0}/s)");
-        }
-    };
-    let write_error = |e: std::io::Error| format!("writing a page: {e}");
-    for language in languages {
-        let lang = language.code.as_str();
-        let frame = pages::LanguageFrame {
-            lang: lang.to_string(),
-            site: site.clone(),
-            edition: std::sync::Arc::new(language.edition.clone()),
-        };
-        let feeds_of = |section: Option<&crate::api::Section>| {
-            let strings = crate::i18n::strings(crate::l10n::ui_locale(lang));
-            let mut feeds = vec![(
-                format!("{} — {}", site.name, strings.feed.latest),
-                absolute(site_url, &format!("feeds/{}.xml", encode_component(lang))),
-            )];
-            if let Some(section) = section {
-                feeds.push((
-                    format!("{} — {}", site.name, section.title),
-                    absolute(
-                        site_url,
-                        &format!("feeds/{}/{}.xml", encode_component(lang), encode_component(&section.slug)),
-                    ),
-                ));
-            }
-            feeds
-        };
-        let sections: Vec<Option<&crate::api::Section>> =
-            std::iter::once(None).chain(language.edition.sections.iter().map(Some)).collect();
-        for section in sections {
-            let slug = section.map_or(crate::api::LATEST, |s| s.slug.as_str());
-            let Some(file_slug) = file_name(slug) else { continue };
-            let chunk: crate::api::FeedChunk = match read(api, &crate::api::feed_path(lang, slug, 1)) {
-                Ok(chunk) => chunk,
-                Err(problem) => {
-                    problems.push(problem);
-                    continue;
-                }
-            };
-            let (path, file) = match section {
-                None => (home_path(lang), format!("{lang}/index.html")),
-                Some(_) => (section_path(lang, slug), format!("{lang}/{file_slug}.html")),
-            };
-            let strings = crate::i18n::strings(crate::l10n::ui_locale(lang));
-            let (title, description) = match section {
-                Some(s) => (format!("{} — {}", s.title, site.name), s.description.clone()),
-                None => (
-                    format!("{} — {}", strings.feed.latest, site.name),
-                    format!("{} — {}", site.name, strings.feed.latest),
-                ),
-            };
-            let alternates = languages
-                .iter()
-                .filter(|other| section.is_none_or(|s| other.edition.sections.iter().any(|o| o.slug == s.slug)))
-                .map(|other| {
-                    let path = match section {
-                        None => home_path(&other.code),
-                        Some(s) => section_path(&other.code, &s.slug),
-                    };
-                    (other.code.clone(), absolute(site_url, &path))
-                })
-                .collect();
-            let head = head::Head {
-                lang: lang.to_string(),
-                title,
-                description,
-                canonical: absolute(site_url, &path),
-                alternates,
-                feeds: feeds_of(section),
-                site_name: site.name.clone(),
-                image: None,
-                story: None,
-            };
-            let more = chunk.total_pages > 1;
-            let body = pages::feed_body(&frame, &path, section.cloned(), chunk.items, more);
-            out.write(&file, &template.page(lang, &head.to_html(), &body)).map_err(write_error)?;
-            done += 1;
-            progress(done);
-        }
-        for story in &language.stories {
-            done += 1;
-            progress(done);
-            let (Some(section), Some(id), Some(slug)) =
-                (file_name(&story.section), file_name(&story.id), file_name(&story.slug))
-            else {
-                continue;
-            };
-            let article: crate::api::Article = match read(api, &crate::api::article_path(lang, &story.id)) {
-                Ok(article) => article,
-                Err(problem) => {
-                    problems.push(problem);
-                    continue;
-                }
-            };
-            let s = &article.summary;
-            let path = article_path(lang, &s.section, &s.id, &s.slug);
-            if (s.section.as_str(), s.id.as_str(), s.slug.as_str()) != (section, id, slug) {
-                continue; // the index and the story disagree: the story's own address is the app's
-            }
-            let section_info = language.edition.sections.iter().find(|x| x.slug == s.section);
-            let section_title = crate::components::section_box::section_title(&language.edition, &s.section);
-            let image = s.image.as_ref().and_then(|i| {
-                let src = crate::links::safe_src(&i.src)?;
-                let url = url::Url::parse(site_url).ok()?.join(&src).ok()?;
-                Some((String::from(url), i.clone()))
-            });
-            let alternates = std::iter::once((lang.to_string(), s.id.clone()))
-                .chain(article.translations.iter().map(|(l, id)| (l.clone(), id.clone())))
-                .map(|(l, id)| (l.clone(), absolute(site_url, &article_path(&l, &s.section, &id, &s.slug))))
-                .collect();
-            let head = head::Head {
-                lang: lang.to_string(),
-                title: format!("{} — {}", s.title, site.name),
-                description: s.lead.clone(),
-                canonical: absolute(site_url, &path),
-                alternates,
-                feeds: feeds_of(section_info),
-                site_name: site.name.clone(),
-                image,
-                story: Some(head::Story::of(&article, section_title)),
-            };
-            let file = format!("{lang}/{section}/{id}/{slug}.html");
-            let body = pages::article_body(&frame, &path, std::sync::Arc::new(article));
-            out.write(&file, &template.page(lang, &head.to_html(), &body)).map_err(write_error)?;
-        }
-    }
-    Ok(())
 }
 
 fn absolute(site_url: &str, path: &str) -> String {
@@ -494,7 +363,7 @@ mod tests {
         let changed = run(&options, 0).unwrap();
         assert_eq!(
             changed.written,
-            ["fr/index.html", "fr/local.html", "fr/local/fr1/story-1.html", "feeds/fr.xml", "feeds/fr/local.xml"],
+            ["feeds/fr.xml", "feeds/fr/local.xml", "fr/index.html", "fr/local.html", "fr/local/fr1/story-1.html"],
             "its page, the feed pages and the feeds that list it; the sitemaps list addresses, not titles"
         );
         for file in &changed.written {

@@ -1,13 +1,22 @@
 //! Writing what publish produces: a file is rewritten only when its bytes change, and a file an
 //! earlier run wrote that this run no longer produces (a story gone from the API, a section
 //! removed) is deleted. So an unchanged API writes nothing, and the counts say so.
-use std::collections::BTreeSet;
+//!
+//! Pages also have a fingerprint of their inputs, kept in a manifest beside them
+//! (`.gazette-publish`): a page whose fingerprint has not changed is not even drawn again.
+use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Path, PathBuf};
+
+/// The manifest's name in the output folder: a fingerprint and a path per line.
+const MANIFEST: &str = ".gazette-publish";
 
 pub(super) struct Output {
     dir: PathBuf,
     produced: BTreeSet<PathBuf>,
+    /// Page fingerprints as the last run left them, and as this run leaves them.
+    previous: BTreeMap<String, u64>,
+    current: BTreeMap<String, u64>,
     /// What this run wrote, by `/`-separated path, in the order written.
     pub written: Vec<String>,
     pub unchanged: usize,
@@ -15,7 +24,49 @@ pub(super) struct Output {
 
 impl Output {
     pub fn new(dir: &Path) -> Output {
-        Output { dir: dir.to_path_buf(), produced: BTreeSet::new(), written: vec![], unchanged: 0 }
+        let manifest = std::fs::read_to_string(dir.join(MANIFEST)).unwrap_or_default();
+        let previous = manifest
+            .lines()
+            .filter_map(|line| line.split_once('\t'))
+            .filter_map(|(hash, path)| Some((path.to_string(), u64::from_str_radix(hash, 16).ok()?)))
+            .collect();
+        Output {
+            dir: dir.to_path_buf(),
+            produced: BTreeSet::new(),
+            previous,
+            current: BTreeMap::new(),
+            written: vec![],
+            unchanged: 0,
+        }
+    }
+
+    /// Whether the page at `relative` was written from inputs with this `fingerprint` and is
+    /// still there; if so it counts as produced and unchanged.
+    pub fn is_current(&mut self, relative: &str, fingerprint: u64) -> bool {
+        let path = self.dir.join(relative);
+        let current = self.previous.get(relative) == Some(&fingerprint) && path.is_file();
+        if current {
+            self.produced.insert(path);
+            self.current.insert(relative.to_string(), fingerprint);
+            self.unchanged += 1;
+        }
+        current
+    }
+
+    /// `write`, remembering the page's input `fingerprint` for the next run.
+    pub fn write_page(&mut self, relative: &str, fingerprint: u64, contents: &str) -> io::Result<()> {
+        self.current.insert(relative.to_string(), fingerprint);
+        self.write(relative, contents)
+    }
+
+    /// Keeps this run's fingerprints for the next (written only when they changed).
+    pub fn save_manifest(&self) -> io::Result<()> {
+        if self.current == self.previous {
+            return Ok(());
+        }
+        let lines: String = self.current.iter().map(|(path, hash)| format!("{hash:016x}\t{path}\n")).collect();
+        std::fs::create_dir_all(&self.dir)?;
+        std::fs::write(self.dir.join(MANIFEST), lines)
     }
 
     /// Writes `contents` to `relative` (a `/`-separated path under the output folder) unless the

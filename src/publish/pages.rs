@@ -29,7 +29,7 @@ pub(super) struct LanguageFrame {
 pub(super) struct Template {
     /// Up to `<html lang="`.
     before_lang: String,
-    /// From after the template's language code up to its `<title>`.
+    /// From after the template's language code and its closing quote up to its `<title>`.
     before_head: String,
     /// From after `</title>` up to the boot shell.
     before_shell: String,
@@ -59,16 +59,17 @@ impl Template {
             noscript + html[noscript..].find("</noscript>").ok_or_else(|| missing("</noscript>"))? + 11;
         Ok(Template {
             before_lang: html[..lang_at].to_string(),
-            before_head: html[lang_end..title_at].to_string(),
+            before_head: html[lang_end + 1..title_at].to_string(),
             before_shell: html[title_end..shell_at].to_string(),
             after_shell: html[after_noscript..].to_string(),
         })
     }
 
-    /// The whole page: `head` in place of the title, `body` in the boot shell.
+    /// The whole page: `head` in place of the title, `body` in the boot shell. `<html
+    /// data-published>` tells index.html's boot script the page is there before the app.
     pub fn page(&self, lang: &str, head: &str, body: &str) -> String {
         format!(
-            "{}{}{}{head}{}<div id=\"boot-shell\" data-published>{body}</div>{}",
+            "{}{}\" data-published{}{head}{}<div id=\"boot-shell\" data-published>{body}</div>{}",
             self.before_lang,
             escape(lang),
             self.before_head,

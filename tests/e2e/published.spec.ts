@@ -32,7 +32,7 @@ function jsonLd(html: string) {
 test.describe('a crawler reading the raw HTML', () => {
   test('an article carries its text and every preview and search tag', async ({ request }) => {
     const html = await raw(request, STORY);
-    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<html lang="en" data-published>');
     expect(html).toContain(`<title>${HEADLINE} — Highland Ledger</title>`);
     expect(metas(html, 'description')[0]).toContain('Officials and experts weigh in');
     expect(html).toContain(`<link rel="canonical" href="http://127.0.0.1:4173${STORY}"`);

@@ -1,0 +1,10 @@
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { CHROME_FLAGS } from './lighthouse.mjs';
+const chrome = await chromeLauncher.launch({ chromePath: '/usr/bin/chromium', chromeFlags: CHROME_FLAGS });
+const { lhr } = await lighthouse('http://127.0.0.1:4190/en/', { port: chrome.port, output: 'json', logLevel: 'error' });
+const a = lhr.audits;
+console.log(a['largest-contentful-paint'].numericValue, JSON.stringify(a['largest-contentful-paint-element']?.details?.items?.[0]?.items?.[0]?.node?.snippet));
+console.log(JSON.stringify(a['largest-contentful-paint-element']?.details?.items?.[1]?.items));
+console.log('lcp observed', a.metrics.details.items[0].observedLargestContentfulPaint, 'fcp obs', a.metrics.details.items[0].observedFirstContentfulPaint);
+await chrome.kill();

@@ -1,0 +1,254 @@
+//! The HTML pages of a run: which pages exist (every language's front page, each section's first
+//! page, every story), what their heads say (`head.rs`), and writing them on every core.
+//!
+//! A page whose inputs are what they were at the last run is not drawn again: its API document,
+//! its language's edition, `site.json`, the app's `index.html`, the site URL and this program all
+//! go into a fingerprint kept in `Output`'s manifest. So a re-run over an unchanged API reads and
+//! hashes the documents, draws nothing and writes nothing.
+use super::head::{Head, Story};
+use super::output::{file_name, Output};
+use super::pages::{article_body, feed_body, LanguageFrame, Template};
+use super::{absolute, read_text, Language};
+use crate::api::json::from_str;
+use crate::api::{Article, FeedChunk, Section, Site, LATEST};
+use crate::links::{article_path, encode_component, home_path, section_path};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+/// One page to publish.
+struct Job {
+    /// Which language (index into the run's languages).
+    language: usize,
+    /// The API document the page is drawn from.
+    document: String,
+    /// Where the page goes, under the output folder.
+    file: String,
+    kind: Kind,
+}
+
+enum Kind {
+    /// A feed's first page: a section's, or the front page's (`None`).
+    Feed(Option<Section>),
+    /// A story, by the address its index entry gives.
+    Article { section: String, id: String, slug: String },
+}
+
+/// What every page of a run shares.
+pub(super) struct Run<'a> {
+    pub api: &'a std::path::Path,
+    pub site: Arc<Site>,
+    pub languages: &'a [Language],
+    pub template: &'a Template,
+    /// Hashes the template, the site URL and this program.
+    pub fingerprint: u64,
+    pub site_url: &'a str,
+}
+
+/// A fingerprint of what every page depends on besides its own documents.
+pub(super) fn run_fingerprint(template: &str, site: &Site, site_url: &str) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    (template, format!("{site:?}"), site_url).hash(&mut hasher);
+    // This program: a new build of publish may draw the same input differently.
+    let program = std::env::current_exe().and_then(std::fs::metadata).ok();
+    program.map(|m| (m.len(), m.modified().ok())).hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Every page the languages have: front page, sections, stories.
+fn jobs(languages: &[Language]) -> Vec<Job> {
+    let mut jobs = vec![];
+    for (index, language) in languages.iter().enumerate() {
+        let lang = language.code.as_str();
+        let feeds = std::iter::once(None).chain(language.edition.sections.iter().map(Some));
+        for section in feeds {
+            let slug = section.map_or(LATEST, |s| s.slug.as_str());
+            let Some(file_slug) = file_name(slug) else { continue };
+            let file = match section {
+                None => format!("{lang}/index.html"),
+                Some(_) => format!("{lang}/{file_slug}.html"),
+            };
+            let document = crate::api::feed_path(lang, slug, 1);
+            jobs.push(Job { language: index, document, file, kind: Kind::Feed(section.cloned()) });
+        }
+        for story in &language.stories {
+            let (Some(section), Some(id), Some(slug)) =
+                (file_name(&story.section), file_name(&story.id), file_name(&story.slug))
+            else {
+                continue; // not a safe file name: the app answers its address
+            };
+            jobs.push(Job {
+                language: index,
+                document: crate::api::article_path(lang, id),
+                file: format!("{lang}/{section}/{id}/{slug}.html"),
+                kind: Kind::Article { section: section.into(), id: id.into(), slug: slug.into() },
+            });
+        }
+    }
+    jobs
+}
+
+/// Publishes every page on every core, printing progress; a document that cannot be read or
+/// decoded is added to `problems` and its page skipped.
+pub(super) fn publish_pages(run: &Run, out: &mut Output, problems: &mut Vec<String>) -> Result<(), String> {
+    let jobs = jobs(run.languages);
+    let frames: Vec<LanguageFrame> = run
+        .languages
+        .iter()
+        .map(|l| LanguageFrame { lang: l.code.clone(), site: run.site.clone(), edition: Arc::new(l.edition.clone()) })
+        .collect();
+    let language_fingerprints: Vec<u64> = run
+        .languages
+        .iter()
+        .map(|l| {
+            let mut hasher = DefaultHasher::new();
+            (run.fingerprint, &l.code, format!("{:?}", l.edition)).hash(&mut hasher);
+            hasher.finish()
+        })
+        .collect();
+    let (next, done, started) = (AtomicUsize::new(0), AtomicUsize::new(0), Instant::now());
+    let shared = Mutex::new((out, std::mem::take(problems), None::<String>));
+    let workers = std::thread::available_parallelism().map_or(2, usize::from);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                crate::config::publish_for(run.site_url);
+                while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let outcome =
+                        publish_one(run, job, &frames[job.language], language_fingerprints[job.language], &shared);
+                    if let Err(problem) = outcome {
+                        shared.lock().unwrap().1.push(problem);
+                    }
+                    let done = done.fetch_add(1, Ordering::Relaxed) + 1;
+                    if done % 2000 == 0 || done == jobs.len() {
+                        let rate = done as f64 / started.elapsed().as_secs_f64().max(0.001);
+                        println!("publish: pages {done}/{} ({rate:.0}/s)", jobs.len());
+                    }
+                }
+            });
+        }
+    });
+    let (_, found, failed) = shared.into_inner().unwrap();
+    *problems = found;
+    failed.map_or(Ok(()), Err)
+}
+
+type Shared<'a> = Mutex<(&'a mut Output, Vec<String>, Option<String>)>;
+
+/// One page: skipped when its fingerprint is unchanged, else drawn and written. `Err` is a
+/// document that cannot be read; a write that fails is kept in `shared` and ends the run.
+fn publish_one(run: &Run, job: &Job, frame: &LanguageFrame, language: u64, shared: &Shared) -> Result<(), String> {
+    let text = read_text(run.api, &job.document)?;
+    let mut hasher = DefaultHasher::new();
+    (language, &job.file, &text).hash(&mut hasher);
+    let fingerprint = hasher.finish();
+    if shared.lock().unwrap().0.is_current(&job.file, fingerprint) {
+        return Ok(());
+    }
+    let lang = frame.lang.as_str();
+    let language = &run.languages[job.language];
+    let decode_error = |e: String| format!("{}: {e}", job.document);
+    let (head, body) = match &job.kind {
+        Kind::Feed(section) => {
+            let chunk: FeedChunk = from_str(&text).map_err(decode_error)?;
+            let path = section.as_ref().map_or_else(|| home_path(lang), |s| section_path(lang, &s.slug));
+            let head = feed_head(run, language, section.as_ref(), &path);
+            let more = chunk.total_pages > 1;
+            (head, feed_body(frame, &path, section.clone(), chunk.items, more))
+        }
+        Kind::Article { section, id, slug } => {
+            let article: Article = from_str(&text).map_err(decode_error)?;
+            let s = &article.summary;
+            if (&s.section, &s.id, &s.slug) != (section, id, slug) {
+                return Ok(()); // the index and the story disagree: the story's own address is the app's
+            }
+            let path = article_path(lang, &s.section, &s.id, &s.slug);
+            (article_head(run, language, &article, &path), article_body(frame, &path, Arc::new(article)))
+        }
+    };
+    let html = run.template.page(lang, &head.to_html(), &body);
+    let mut shared = shared.lock().unwrap();
+    if let Err(e) = shared.0.write_page(&job.file, fingerprint, &html) {
+        shared.2.get_or_insert(format!("writing {}: {e}", job.file));
+    }
+    Ok(())
+}
+
+/// The Atom feeds that list a page's stories: the language's, and its section's.
+fn feeds(run: &Run, lang: &str, section: Option<&Section>) -> Vec<(String, String)> {
+    let strings = crate::i18n::strings(crate::l10n::ui_locale(lang));
+    let site = &run.site.name;
+    let mut feeds = vec![(
+        format!("{site} — {}", strings.feed.latest),
+        absolute(run.site_url, &format!("feeds/{}.xml", encode_component(lang))),
+    )];
+    if let Some(section) = section {
+        feeds.push((
+            format!("{site} — {}", section.title),
+            absolute(
+                run.site_url,
+                &format!("feeds/{}/{}.xml", encode_component(lang), encode_component(&section.slug)),
+            ),
+        ));
+    }
+    feeds
+}
+
+fn feed_head(run: &Run, language: &Language, section: Option<&Section>, path: &str) -> Head {
+    let lang = language.code.as_str();
+    let strings = crate::i18n::strings(crate::l10n::ui_locale(lang));
+    let site = &run.site.name;
+    let (title, description) = match section {
+        Some(s) => (format!("{} — {site}", s.title), s.description.clone()),
+        None => (format!("{} — {site}", strings.feed.latest), format!("{site} — {}", strings.feed.latest)),
+    };
+    // The same page in the other languages: their front pages, or their section of the same slug.
+    let alternates = run
+        .languages
+        .iter()
+        .filter(|other| section.is_none_or(|s| other.edition.sections.iter().any(|o| o.slug == s.slug)))
+        .map(|other| {
+            let path = section.map_or_else(|| home_path(&other.code), |s| section_path(&other.code, &s.slug));
+            (other.code.clone(), absolute(run.site_url, &path))
+        })
+        .collect();
+    Head {
+        lang: lang.into(),
+        title,
+        description,
+        canonical: absolute(run.site_url, path),
+        alternates,
+        feeds: feeds(run, lang, section),
+        site_name: site.clone(),
+        image: None,
+        story: None,
+    }
+}
+
+fn article_head(run: &Run, language: &Language, article: &Article, path: &str) -> Head {
+    let lang = language.code.as_str();
+    let s = &article.summary;
+    let section = language.edition.sections.iter().find(|x| x.slug == s.section);
+    let image = s.image.as_ref().and_then(|i| {
+        let src = crate::links::safe_src(&i.src)?;
+        let url = url::Url::parse(run.site_url).ok()?.join(&src).ok()?;
+        Some((String::from(url), i.clone()))
+    });
+    let alternates = std::iter::once((lang.to_string(), s.id.clone()))
+        .chain(article.translations.iter().map(|(l, id)| (l.clone(), id.clone())))
+        .map(|(l, id)| (l.clone(), absolute(run.site_url, &article_path(&l, &s.section, &id, &s.slug))))
+        .collect();
+    let section_title = crate::components::section_box::section_title(&language.edition, &s.section);
+    Head {
+        lang: lang.into(),
+        title: format!("{} — {}", s.title, run.site.name),
+        description: s.lead.clone(),
+        canonical: absolute(run.site_url, path),
+        alternates,
+        feeds: feeds(run, lang, section),
+        site_name: run.site.name.clone(),
+        image,
+        story: Some(Story::of(article, section_title)),
+    }
+}
