@@ -1,11 +1,15 @@
 // ./x bench: prints figures, asserts nothing. Serves the release dist/ with brotli like a CDN and
 // measures (1) boot file sizes, (2) Lighthouse 12 mobile, median of N runs, for home, a section and
-// an article, each beside the floor: the same published page with every script taken out, (3) start-up main-thread blocking with Chromium's CPU slowed 4×, (4) in-app navigation
+// an article, each beside the floor (the same published page with every script taken out) and the
+// stack (bench/stack-floor's bare Leptos + router app, built as Gazette's release is), (3) start-up main-thread blocking with Chromium's CPU slowed 4×, (4) in-app navigation
 // from a click on a story to its article painted, median of 20, with the article JSON cached and
 // not cached, (5) search on 20,000 items: from the index's arrival to the first results, and
 // keystroke-to-results.
 // Options: BENCH_RUNS (Lighthouse runs per page, default 3).
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { minifyGlue, optimizeWasm } from '../tools/split-wasm.mjs';
 import { chromium } from 'playwright-core';
 import { CHROME_FLAGS as FLAGS, PAGES, measure, median, print } from './lighthouse.mjs';
 import { appSizes, appSizesLine, bootSizes, brotliOf, kb, printSizes } from './sizes.mjs';
@@ -16,7 +20,11 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const CHROME = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+const STACK_PORT = 4182;
+const STACK_DIR = 'target/bench-stack';
+await buildStack();
 const server = await spawnServer(['--dir', 'dist', '--port', String(PORT)]);
+const stackServer = await spawnServer(['--dir', STACK_DIR, '--port', String(STACK_PORT)]);
 try {
   sizes();
   await lighthouseFigures();
@@ -25,6 +33,24 @@ try {
   await import('./publish-time.mjs');
 } finally {
   server.kill();
+  stackServer.kill();
+}
+
+/** bench/stack-floor with leptos_router (its `router` variant), built and optimized as Gazette's release is. */
+async function buildStack() {
+  console.log('building the stack reference (bench/stack-floor, router)');
+  execFileSync('cargo', ['build', '--release', '--target', 'wasm32-unknown-unknown', '--locked', '--quiet', '--features', 'router'],
+    { cwd: 'bench/stack-floor', env: { ...process.env, RUSTFLAGS: '--cfg erase_components' }, stdio: 'inherit' });
+  rmSync(STACK_DIR, { recursive: true, force: true });
+  execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', STACK_DIR,
+    'bench/stack-floor/target/wasm32-unknown-unknown/release/stack-floor.wasm']);
+  optimizeWasm(join(STACK_DIR, 'stack-floor_bg.wasm'));
+  const glue = join(STACK_DIR, 'stack-floor.js');
+  writeFileSync(glue, await minifyGlue(readFileSync(glue, 'utf8')));
+  writeFileSync(join(STACK_DIR, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+    + '<meta name="viewport" content="width=device-width, initial-scale=1"><title>The stack</title>'
+    + '<meta name="description" content="A bare Leptos and leptos_router app."></head>'
+    + '<body><script type="module">import init from "/stack-floor.js"; init();</script></body></html>');
 }
 
 function sizes() {
@@ -53,12 +79,15 @@ async function lighthouseFigures() {
   }
   try {
     const rows = await measure(ORIGIN, RUNS, CHROME, pages);
-    print(rows);
+    const [stack] = await measure(`http://127.0.0.1:${STACK_PORT}`, RUNS, CHROME, { stack: '/' });
+    print([...rows, stack]);
     const row = (name) => rows.find((r) => r.name === name);
+    console.log(`stack     TTI ${stack.tti.toFixed(0)} ms`);
     for (const name of Object.keys(PAGES)) {
       const [page, floor] = [row(name), row(`${name}-floor`)];
-      console.log(`${name.padEnd(9)} FCP ${(page.fcp / floor.fcp).toFixed(2)}× the floor, LCP ${(page.lcp / floor.lcp).toFixed(2)}×, `
-        + `TBT ${page.tbt.toFixed(0)} ms (floor ${floor.tbt.toFixed(0)}), CLS ${page.cls.toFixed(3)}`);
+      console.log(`${name.padEnd(9)} FCP ${(page.fcp / floor.fcp).toFixed(2)}× the floor, LCP ${(page.lcp / floor.lcp).toFixed(2)}× the floor; `
+        + `TBT ${(page.tbt / Math.max(stack.tbt, 1)).toFixed(2)}× the stack, TTI ${(page.tti / stack.tti).toFixed(2)}× the stack `
+        + `(TTI ${page.tti.toFixed(0)} ms); CLS ${page.cls.toFixed(3)}`);
     }
   } finally {
     rmSync('dist/_floor', { recursive: true, force: true });

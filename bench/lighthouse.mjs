@@ -30,7 +30,7 @@ export async function measure(origin, runs, chromePath = process.env.CHROMIUM_PA
         name,
         performance: cat('performance'), accessibility: cat('accessibility'), bestPractices: cat('best-practices'), seo: cat('seo'),
         fcp: num('first-contentful-paint'), lcp: num('largest-contentful-paint'), tbt: num('total-blocking-time'),
-        cls: num('cumulative-layout-shift'), si: num('speed-index'), bytes: num('total-byte-weight'),
+        cls: num('cumulative-layout-shift'), si: num('speed-index'), bytes: num('total-byte-weight'), tti: num('interactive'),
         failing: Object.values(lhrs[0].audits).filter((a) => a.score !== null && a.score < 0.9 && a.scoreDisplayMode === 'binary').map((a) => a.id),
       });
     }

@@ -13,8 +13,7 @@ const PUBLISHED_LIMIT_MS: f64 = 5_000.0;
 /// A request the boot script already started for `url`: its abort controller and its response
 /// promise. Taken once: a retry goes to the network.
 pub fn take_request(url: &str) -> Option<(web_sys::AbortController, Promise)> {
-    let window: JsValue = web_sys::window()?.into();
-    let boot = Reflect::get(&window, &"gazetteBoot".into()).ok().filter(JsValue::is_object)?;
+    let boot = boot_object()?;
     let requests = Reflect::get(&boot, &"requests".into()).ok()?;
     if !requests.is_object() {
         return None;
@@ -25,6 +24,12 @@ pub fn take_request(url: &str) -> Option<(web_sys::AbortController, Promise)> {
     let controller = Reflect::get(&entry, &"controller".into()).ok()?.dyn_into().ok()?;
     let response = Reflect::get(&entry, &"response".into()).ok()?.dyn_into().ok()?;
     Some((controller, response))
+}
+
+/// `window.gazetteBoot`, set by index.html's boot script.
+fn boot_object() -> Option<JsValue> {
+    let window: JsValue = web_sys::window()?.into();
+    Reflect::get(&window, &"gazetteBoot".into()).ok().filter(JsValue::is_object)
 }
 
 /// Removes the static boot shell once the app has drawn its frame (a `main`), or, when the shell
@@ -47,11 +52,16 @@ fn wait_for_app(shell: web_sys::Element, published: bool, deadline: f64) {
     let drawn = found("#boot-shell ~ main")
         && !(published && found("#boot-shell ~ * .skeleton, #boot-shell ~ .site-header--skeleton"));
     if drawn || now() > deadline {
-        shell.remove();
-        // The published page's head tags (src/publish/head.rs): leptos_meta keeps the head now.
-        let document = web_sys::window().and_then(|w| w.document());
-        while let Some(tag) = document.as_ref().and_then(|d| d.query_selector("head [data-published]").ok().flatten()) {
-            tag.remove();
+        // index.html's `gazetteBoot.handOver` swaps the shell for the app, keeping the reader's
+        // focus and text selection; without it (an edited index.html), the shell just goes.
+        let hand_over = boot_object()
+            .and_then(|boot| Reflect::get(&boot, &"handOver".into()).ok())
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        match hand_over {
+            Some(hand_over) => {
+                let _ = hand_over.call0(&JsValue::NULL);
+            }
+            None => shell.remove(),
         }
     } else {
         leptos::prelude::request_animation_frame(move || wait_for_app(shell, published, deadline));

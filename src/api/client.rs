@@ -42,6 +42,14 @@ pub fn cached<T: Any + Send + Sync>(path: &str) -> Option<Arc<T>> {
     CACHE.with(|c| c.borrow().get(&url).cloned()).and_then(|v| v.downcast::<T>().ok())
 }
 
+/// Puts a document the publisher read from the API folder into the cache, so that what the
+/// pages draw from the cache (more from a section) is in the published HTML too.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn remember<T: Any + Send + Sync>(path: &str, value: Arc<T>) {
+    let url = join(&crate::config::api_base(), path);
+    CACHE.with(|c| c.borrow_mut().insert(url, value));
+}
+
 /// Fetches and decodes one contract document, from the session cache when possible.
 pub async fn get<T: Decode + Any + Send + Sync>(path: &str) -> Result<Arc<T>, ApiError> {
     if let Some(hit) = cached::<T>(path) {

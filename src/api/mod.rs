@@ -62,6 +62,12 @@ pub fn cached_feed(lang: &str, feed: &str, page: u32) -> Option<Arc<FeedChunk>> 
     client::cached(&feed_path(lang, feed, page))
 }
 
+/// Natively, when publishing: a feed page read from the API folder, for the pages drawn next.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn remember_feed(lang: &str, feed: &str, page: u32, chunk: Arc<FeedChunk>) {
+    client::remember(&feed_path(lang, feed, page), chunk);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -157,23 +157,29 @@ fn StoryList(title: String, stories: Vec<Summary>) -> impl IntoView {
     })
 }
 
-/// The newest stories of the article's section, without the article itself.
+/// The newest stories of the article's section, without the article itself: at once when the
+/// section's first page is already in (the reader came from it; or `./x publish` read it).
 #[component]
 fn MoreFromSection(section: String, section_name: String, exclude: String) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_frame().lang;
+    // Plain text, not a derived signal: the page is drawn anew when the language changes.
+    let title = i18n.get_untracked().article.more_from(&section_name);
+    let list = move |page: &api::FeedChunk| {
+        let stories = page.items.iter().filter(|s| s.id != exclude).take(4).cloned().collect();
+        view! { <StoryList title=title.clone() stories/> }
+    };
+    if let Some(page) = api::cached_feed(&lang.get_untracked(), &section, 1) {
+        return list(&page).into_any();
+    }
     let feed = LocalResource::new(move || {
         let (lang, section) = (lang.get(), section.clone());
         async move { api::feed(&lang, &section, 1).await }
     });
-    // Plain text, not a derived signal: the page is drawn anew when the language changes.
-    let title = i18n.get_untracked().article.more_from(&section_name);
     view! {
         <Suspense fallback=|| ()>
-            {move || feed.try_get().flatten().and_then(Result::ok).map(|page| {
-                let stories = page.items.iter().filter(|s| s.id != exclude).take(4).cloned().collect();
-                view! { <StoryList title=title.clone() stories/> }
-            })}
+            {move || feed.try_get().flatten().and_then(Result::ok).map(|page| list(&page))}
         </Suspense>
     }
+    .into_any()
 }

@@ -35,6 +35,25 @@ enum Kind {
     Article { section: String, id: String, slug: String },
 }
 
+/// Each language's sections' first feed pages (an article shows its section's newest stories):
+/// by (language, section), the hash of the document's text and the document.
+type SectionFeeds = std::collections::HashMap<(usize, String), (u64, Arc<FeedChunk>)>;
+
+fn section_feeds(run: &Run) -> SectionFeeds {
+    let mut feeds = SectionFeeds::new();
+    for (index, language) in run.languages.iter().enumerate() {
+        for section in &language.edition.sections {
+            let path = crate::api::feed_path(&language.code, &section.slug, 1);
+            let Ok(text) = read_text(run.api, &path) else { continue }; // the section's own page says so
+            let Ok(chunk) = from_str::<FeedChunk>(&text) else { continue };
+            let mut hasher = DefaultHasher::new();
+            text.hash(&mut hasher);
+            feeds.insert((index, section.slug.clone()), (hasher.finish(), Arc::new(chunk)));
+        }
+    }
+    feeds
+}
+
 /// What every page of a run shares.
 pub(super) struct Run<'a> {
     pub api: &'a std::path::Path,
@@ -107,6 +126,7 @@ pub(super) fn publish_pages(run: &Run, out: &mut Output, problems: &mut Vec<Stri
             hasher.finish()
         })
         .collect();
+    let feeds = section_feeds(run);
     let (next, done, started) = (AtomicUsize::new(0), AtomicUsize::new(0), Instant::now());
     let shared = Mutex::new((out, std::mem::take(problems), None::<String>));
     let workers = std::thread::available_parallelism().map_or(2, usize::from);
@@ -115,8 +135,8 @@ pub(super) fn publish_pages(run: &Run, out: &mut Output, problems: &mut Vec<Stri
             scope.spawn(|| {
                 crate::config::publish_for(run.site_url);
                 while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let outcome =
-                        publish_one(run, job, &frames[job.language], language_fingerprints[job.language], &shared);
+                    let frame = &frames[job.language];
+                    let outcome = publish_one(run, job, frame, language_fingerprints[job.language], &feeds, &shared);
                     if let Err(problem) = outcome {
                         shared.lock().unwrap().1.push(problem);
                     }
@@ -138,10 +158,21 @@ type Shared<'a> = Mutex<(&'a mut Output, Vec<String>, Option<String>)>;
 
 /// One page: skipped when its fingerprint is unchanged, else drawn and written. `Err` is a
 /// document that cannot be read; a write that fails is kept in `shared` and ends the run.
-fn publish_one(run: &Run, job: &Job, frame: &LanguageFrame, language: u64, shared: &Shared) -> Result<(), String> {
+fn publish_one(
+    run: &Run,
+    job: &Job,
+    frame: &LanguageFrame,
+    language: u64,
+    feeds: &SectionFeeds,
+    shared: &Shared,
+) -> Result<(), String> {
     let text = read_text(run.api, &job.document)?;
+    let section_feed = match &job.kind {
+        Kind::Article { section, .. } => feeds.get(&(job.language, section.clone())),
+        Kind::Feed(_) => None,
+    };
     let mut hasher = DefaultHasher::new();
-    (language, &job.file, &text).hash(&mut hasher);
+    (language, &job.file, &text, section_feed.map(|(hash, _)| hash)).hash(&mut hasher);
     let fingerprint = hasher.finish();
     if shared.lock().unwrap().0.is_current(&job.file, fingerprint) {
         return Ok(());
@@ -164,6 +195,9 @@ fn publish_one(run: &Run, job: &Job, frame: &LanguageFrame, language: u64, share
                 return Ok(()); // the index and the story disagree: the story's own address is the app's
             }
             let path = article_path(lang, &s.section, &s.id, &s.slug);
+            if let Some((_, chunk)) = section_feed {
+                crate::api::remember_feed(lang, &s.section, 1, chunk.clone());
+            }
             (article_head(run, language, &article, &path), article_body(frame, &path, Arc::new(article)))
         }
     };

@@ -363,8 +363,17 @@ mod tests {
         let changed = run(&options, 0).unwrap();
         assert_eq!(
             changed.written,
-            ["feeds/fr.xml", "feeds/fr/local.xml", "fr/index.html", "fr/local.html", "fr/local/fr1/story-1.html"],
-            "its page, the feed pages and the feeds that list it; the sitemaps list addresses, not titles"
+            [
+                "feeds/fr.xml",
+                "feeds/fr/local.xml",
+                "fr/index.html",
+                "fr/local.html",
+                "fr/local/fr1/story-1.html",
+                "fr/local/fr3/story-3.html",
+                "fr/local/fr5/story-5.html"
+            ],
+            "its page, the feed pages, the feeds and its section's other stories (\"more from\") that list it; \
+             the sitemaps list addresses, not titles"
         );
         for file in &changed.written {
             assert!(std::fs::read_to_string(out.join(file)).unwrap().contains("A corrected headline"), "{file}");

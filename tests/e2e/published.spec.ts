@@ -201,6 +201,33 @@ test.describe('the app taking over a published page', () => {
     expect(await page.locator('article.article').innerText()).toBe(text);
   });
 
+  test('the reader\'s scroll position, text selection and focus survive the hand-over', async ({ page }) => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route(/_bg\.wasm$/, async (route) => {
+      await held;
+      await route.fallback();
+    });
+    await page.goto(STORY);
+    const published = page.locator('#boot-shell[data-published]');
+    await expect(published.locator('h1')).toHaveText(HEADLINE);
+    const link = published.getByRole('link', { name: 'the full report' });
+    await link.scrollIntoViewIfNeeded();
+    const selected = await published.locator('.article-body p').nth(2).evaluate((p) => {
+      getSelection()!.selectAllChildren(p);
+      return getSelection()!.toString();
+    });
+    expect(selected.length).toBeGreaterThan(40);
+    await link.focus();
+    const scrolled = await page.evaluate(() => scrollY);
+    expect(scrolled).toBeGreaterThan(100);
+    release();
+    await page.locator('#boot-shell').waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await page.evaluate(() => scrollY)).toBe(scrolled);
+    expect(await page.evaluate(() => getSelection()!.toString())).toBe(selected);
+    await expect(page.getByRole('link', { name: 'the full report' })).toBeFocused();
+  });
+
   for (const path of [STORY, '/en/']) {
     test(`published ${path} has no serious accessibility violations before the app`, async ({ page }) => {
       await page.route(/_bg\.wasm$/, () => new Promise(() => {})); // the app never arrives
