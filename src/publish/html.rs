@@ -8,7 +8,8 @@
 use super::head::{Head, Story};
 use super::output::{file_name, Output};
 use super::pages::{article_body, feed_body, LanguageFrame, Template};
-use super::{absolute, read_text, Language};
+use super::source::Source;
+use super::{absolute, Language};
 use crate::api::json::from_str;
 use crate::api::{Article, FeedChunk, Section, Site, LATEST};
 use crate::links::{article_path, encode_component, home_path, section_path};
@@ -44,7 +45,7 @@ fn section_feeds(run: &Run) -> SectionFeeds {
     for (index, language) in run.languages.iter().enumerate() {
         for section in &language.edition.sections {
             let path = crate::api::feed_path(&language.code, &section.slug, 1);
-            let Ok(text) = read_text(run.api, &path) else { continue }; // the section's own page says so
+            let Ok(text) = run.api.read_text(&path) else { continue }; // the section's own page says so
             let Ok(chunk) = from_str::<FeedChunk>(&text) else { continue };
             let mut hasher = DefaultHasher::new();
             text.hash(&mut hasher);
@@ -56,7 +57,7 @@ fn section_feeds(run: &Run) -> SectionFeeds {
 
 /// What every page of a run shares.
 pub(super) struct Run<'a> {
-    pub api: &'a std::path::Path,
+    pub api: &'a Source,
     pub site: Arc<Site>,
     pub languages: &'a [Language],
     pub template: &'a Template,
@@ -166,7 +167,7 @@ fn publish_one(
     feeds: &SectionFeeds,
     shared: &Shared,
 ) -> Result<(), String> {
-    let text = read_text(run.api, &job.document)?;
+    let text = run.api.read_text(&job.document)?;
     let section_feed = match &job.kind {
         Kind::Article { section, .. } => feeds.get(&(job.language, section.clone())),
         Kind::Feed(_) => None,

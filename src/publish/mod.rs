@@ -17,6 +17,7 @@ mod html;
 mod output;
 mod pages;
 mod sitemaps;
+mod source;
 mod xml;
 
 use crate::api::json::{from_str, Decode};
@@ -26,11 +27,12 @@ use crate::links::{article_path, encode_component, home_path, section_path};
 use feeds::{atom, FeedInfo};
 use output::{file_name, Output};
 use sitemaps::{news_sitemap, robots, sitemaps, Entry, NewsStory};
+use source::Source;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-const USAGE: &str = "usage: ./x publish --api <folder> --site-url <absolute public URL> \
+const USAGE: &str = "usage: ./x publish --api <folder or http(s) URL> --site-url <absolute public URL> \
 [--api-base <URL the browser fetches the API from>] [--out <folder with the built app, default dist>]";
 
 /// The publish command: parses its arguments, publishes, reports.
@@ -58,7 +60,8 @@ pub fn main() -> ExitCode {
 }
 
 struct Options {
-    api: PathBuf,
+    /// A folder or an http(s) base URL (`source.rs`).
+    api: String,
     /// Absolute, ending in `/` (`https://example.com/news/`).
     site_url: String,
     out: PathBuf,
@@ -81,9 +84,6 @@ impl Options {
             }
         }
         let api = api.ok_or_else(|| format!("--api is missing\n{USAGE}"))?;
-        if api.starts_with("http://") || api.starts_with("https://") {
-            return Err("reading the API over http(s) is not supported yet: point --api at a folder".into());
-        }
         let mut site_url = site_url.ok_or_else(|| format!("--site-url is missing\n{USAGE}"))?;
         if !(site_url.starts_with("https://") || site_url.starts_with("http://")) {
             return Err(format!("--site-url must be an absolute http(s) URL, not {site_url:?}"));
@@ -91,7 +91,7 @@ impl Options {
         if !site_url.ends_with('/') {
             site_url.push('/');
         }
-        Ok(Options { api: PathBuf::from(api), site_url, out, api_base })
+        Ok(Options { api, site_url, out, api_base })
     }
 }
 
@@ -132,14 +132,37 @@ struct Language {
     stories: Vec<Summary>,
 }
 
-/// The text of the API document at `path` (as the app requests it, percent-encoded) in the folder.
-fn read_text(api: &Path, path: &str) -> Result<String, String> {
-    std::fs::read_to_string(api.join(crate::links::decode_component(path))).map_err(|e| format!("{path}: {e}"))
+/// The API document at `path`, decoded.
+fn read<T: Decode>(api: &Source, path: &str) -> Result<T, String> {
+    from_str(&api.read_text(path)?).map_err(|e| format!("{path}: {e}"))
 }
 
-/// The API document at `path`, decoded.
-fn read<T: Decode>(api: &Path, path: &str) -> Result<T, String> {
-    from_str(&read_text(api, path)?).map_err(|e| format!("{path}: {e}"))
+/// Where the app is served the API from when `--api-base` is not given: a copy of a folder API
+/// under the output folder (this path), or the web API itself.
+const COPIED_API: &str = "api/v1/";
+
+/// Copies a folder API into `out` under [`COPIED_API`] (unless it is that folder already);
+/// false when there was nothing to copy.
+fn copy_api(folder: &Path, out: &mut Output, out_dir: &Path) -> Result<bool, String> {
+    let target = out_dir.join(COPIED_API);
+    let same = |a: &Path, b: &Path| a.canonicalize().ok().zip(b.canonicalize().ok()).is_some_and(|(a, b)| a == b);
+    if same(folder, &target) {
+        return Ok(false);
+    }
+    let mut folders = vec![folder.to_path_buf()];
+    while let Some(dir) = folders.pop() {
+        for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+            let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let relative = path.strip_prefix(folder).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            out.write(&format!("{COPIED_API}{relative}"), bytes).map_err(|e| format!("copying the API: {e}"))?;
+        }
+    }
+    Ok(true)
 }
 
 fn now_minutes() -> i64 {
@@ -148,7 +171,8 @@ fn now_minutes() -> i64 {
 
 fn run(options: &Options, now: i64) -> Result<Report, String> {
     let started = Instant::now();
-    let site: Site = read(&options.api, "site.json")?;
+    let source = Source::new(&options.api);
+    let site: Site = read(&source, "site.json")?;
     let mut problems = vec![];
     let mut languages = vec![];
     for language in &site.languages {
@@ -156,9 +180,9 @@ fn run(options: &Options, now: i64) -> Result<Report, String> {
             problems.push(format!("language {:?}: its code cannot name a file", language.code));
             continue;
         };
-        let edition: Edition = read(&options.api, &format!("{}/edition.json", encode_component(&code)))?;
+        let edition: Edition = read(&source, &format!("{}/edition.json", encode_component(&code)))?;
         let index = format!("{}/search-index.json", encode_component(&code));
-        let mut stories = match read::<SummaryList>(&options.api, &index) {
+        let mut stories = match read::<SummaryList>(&source, &index) {
             Ok(list) => list.items,
             Err(problem) => {
                 problems.push(problem);
@@ -175,11 +199,17 @@ fn run(options: &Options, now: i64) -> Result<Report, String> {
     let index = options.out.join("index.html");
     let template =
         std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}: run ./x build first", index.display()))?;
+    // The API base the pages name: as given; else the web API itself, or a copy of the folder.
+    let copied = match (&options.api_base, source.folder()) {
+        (None, Some(folder)) => copy_api(folder, &mut out, &options.out)?,
+        _ => false,
+    };
+    let api_base = options.api_base.as_deref().or(source.url()).or(copied.then_some(COPIED_API));
     let fingerprint = html::run_fingerprint(&template, &site, &options.site_url);
-    let template = pages::Template::parse(&template, options.api_base.as_deref())?;
+    let template = pages::Template::parse(&template, api_base)?;
     let site = std::sync::Arc::new(site);
     let pages = html::Run {
-        api: &options.api,
+        api: &source,
         site: site.clone(),
         languages: &languages,
         template: &template,
@@ -193,11 +223,12 @@ fn run(options: &Options, now: i64) -> Result<Report, String> {
     for (name, xml) in publish_feeds(&site, &languages, &options.site_url, &mut problems) {
         out.write(&name, &xml).map_err(write_error)?;
     }
-    out.write("robots.txt", &robots(&options.site_url)).map_err(write_error)?;
+    out.write("robots.txt", robots(&options.site_url)).map_err(write_error)?;
     let owned = |path: &str| {
         path.starts_with("feeds/")
             || (path.starts_with("sitemap") && path.ends_with(".xml"))
             || (path.ends_with(".html") && path.contains('/') && !path.starts_with("api/"))
+            || (copied && path.starts_with(COPIED_API))
     };
     let removed = out.remove_stale(owned).map_err(write_error)?;
     out.save_manifest().map_err(write_error)?;
@@ -364,6 +395,10 @@ mod tests {
         assert_eq!(
             changed.written,
             [
+                "api/v1/fr/articles/fr1.json",
+                "api/v1/fr/feeds/latest/1.json",
+                "api/v1/fr/feeds/local/1.json",
+                "api/v1/fr/search-index.json",
                 "feeds/fr.xml",
                 "feeds/fr/local.xml",
                 "fr/index.html",
@@ -372,8 +407,8 @@ mod tests {
                 "fr/local/fr3/story-3.html",
                 "fr/local/fr5/story-5.html"
             ],
-            "its page, the feed pages, the feeds and its section's other stories (\"more from\") that list it; \
-             the sitemaps list addresses, not titles"
+            "the API's copy of what changed, the story's page, the feed pages, the feeds and its section's other \
+             stories (\"more from\") that list it; the sitemaps list addresses, not titles"
         );
         for file in &changed.written {
             assert!(std::fs::read_to_string(out.join(file)).unwrap().contains("A corrected headline"), "{file}");
@@ -397,7 +432,7 @@ mod tests {
         assert!(!out.join("fr/arts.html").exists() && out.join("fr/culture.html").exists());
         // The English stories are unknown now: their pages go (the app answers their addresses).
         assert!(!out.join("en/local/en1/story-1.html").exists() && out.join("en/index.html").exists());
-        assert_eq!(report.removed, 2 + 6, "the section's feed and page, and the six English stories");
+        assert_eq!(report.removed, 3 + 6, "the section's feed, page and copied feed page, and the six English stories");
         assert_eq!(report.problems.len(), 1);
         assert!(report.problems[0].starts_with("en/search-index.json: "), "{:?}", report.problems);
         std::fs::remove_file(api.join("site.json")).unwrap();
@@ -424,6 +459,59 @@ mod tests {
             feeds::FEED_LENGTH
         );
         std::fs::remove_dir_all(&out).unwrap();
+    }
+
+    /// Serves `folder` over HTTP on a free local port, as a web API would (one request a
+    /// connection); returns its base URL.
+    fn serve(folder: PathBuf) -> String {
+        use std::io::{BufRead, BufReader, Write};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}/v1/", listener.local_addr().unwrap());
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let mut stream = stream.unwrap();
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut request = String::new();
+                reader.read_line(&mut request).unwrap();
+                let mut header = String::new();
+                while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+                    header.clear();
+                }
+                let path = request.split(' ').nth(1).unwrap_or("/").trim_start_matches("/v1/");
+                let file = folder.join(crate::links::decode_component(path));
+                let response = match std::fs::read(&file) {
+                    Ok(body) => [
+                        format!("HTTP/1.1 200 OK\r\ncontent-length: {}\r\nconnection: close\r\n\r\n", body.len())
+                            .into_bytes(),
+                        body,
+                    ]
+                    .concat(),
+                    Err(_) => b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\nconnection: close\r\n\r\n".to_vec(),
+                };
+                let _ = stream.write_all(&response);
+            }
+        });
+        base
+    }
+
+    #[test]
+    fn an_api_on_the_web_publishes_the_same_pages_and_names_a_failing_url() {
+        let (from_folder, from_web) = (temp("from-folder"), temp("from-web"));
+        run(&options(&fixture(), "https://example.com/", &from_folder), 0).unwrap();
+        let base = serve(fixture());
+        let report = run(&options(Path::new(&base), "https://example.com/", &from_web), 0).unwrap();
+        assert!(report.problems.is_empty(), "{:?}", report.problems);
+        for file in ["sitemap.xml", "feeds/fr/arts.xml", "fr/local/fr1/story-1.html", "en/культура.html"] {
+            let read = |dir: &Path| std::fs::read_to_string(dir.join(file)).unwrap();
+            let (folder, web) = (read(&from_folder), read(&from_web));
+            // The pages name where the browser fetches the API: the copy, or the web API itself.
+            assert_eq!(folder.replace("content=\"api/v1/\"", &format!("content=\"{base}\"")), web, "{file}");
+        }
+        assert!(!from_web.join("api").exists(), "a web API is not copied");
+        let missing = run(&options(Path::new(&format!("{base}nothing/")), "https://example.com/", &from_web), 0);
+        assert_eq!(missing.unwrap_err(), format!("site.json: GET {base}nothing/site.json answered 404"));
+        std::fs::remove_dir_all(&from_folder).unwrap();
+        std::fs::remove_dir_all(&from_web).unwrap();
     }
 
     fn copy_dir(from: &Path, to: &Path) {

@@ -72,10 +72,11 @@ impl Output {
     /// Writes `contents` to `relative` (a `/`-separated path under the output folder) unless the
     /// file already holds exactly that. A precompressed sibling (`.br`, `.gz`) an earlier tool
     /// left would be served instead of the new file, so it goes.
-    pub fn write(&mut self, relative: &str, contents: &str) -> io::Result<()> {
+    pub fn write(&mut self, relative: &str, contents: impl AsRef<[u8]>) -> io::Result<()> {
+        let contents = contents.as_ref();
         let path = self.dir.join(relative);
         self.produced.insert(path.clone());
-        if std::fs::read(&path).is_ok_and(|old| old == contents.as_bytes()) {
+        if std::fs::read(&path).is_ok_and(|old| old == contents) {
             self.unchanged += 1;
             return Ok(());
         }

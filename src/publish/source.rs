@@ -1,0 +1,64 @@
+//! Where publish reads the newsroom's API: a folder of contract v1 files, or an `http(s)` base
+//! URL, fetched with timeouts (ureq: blocking, small, rustls for https). Every error names the
+//! document and, over the web, the URL that failed.
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// How long a connection, and then a whole document, may take.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+const DOCUMENT_TIMEOUT: Duration = Duration::from_secs(30);
+
+pub(super) enum Source {
+    Folder(PathBuf),
+    /// A base URL ending in `/`.
+    Web {
+        base: String,
+        agent: ureq::Agent,
+    },
+}
+
+impl Source {
+    /// `--api`: an `http(s)` URL, or else a folder.
+    pub fn new(api: &str) -> Source {
+        let lower = api.to_ascii_lowercase();
+        if lower.starts_with("http://") || lower.starts_with("https://") {
+            let base = if api.ends_with('/') { api.to_string() } else { format!("{api}/") };
+            let agent = ureq::AgentBuilder::new().timeout_connect(CONNECT_TIMEOUT).timeout(DOCUMENT_TIMEOUT).build();
+            Source::Web { base, agent }
+        } else {
+            Source::Folder(PathBuf::from(api))
+        }
+    }
+
+    /// The folder, when the API is one.
+    pub fn folder(&self) -> Option<&Path> {
+        match self {
+            Source::Folder(path) => Some(path),
+            Source::Web { .. } => None,
+        }
+    }
+
+    /// The base URL, when the API is on the web.
+    pub fn url(&self) -> Option<&str> {
+        match self {
+            Source::Folder(_) => None,
+            Source::Web { base, .. } => Some(base),
+        }
+    }
+
+    /// The text of the document at `path` (as the app requests it, percent-encoded).
+    pub fn read_text(&self, path: &str) -> Result<String, String> {
+        match self {
+            Source::Folder(folder) => std::fs::read_to_string(folder.join(crate::links::decode_component(path)))
+                .map_err(|e| format!("{path}: {e}")),
+            Source::Web { base, agent } => {
+                let url = format!("{base}{path}");
+                let response = agent.get(&url).call().map_err(|e| match e {
+                    ureq::Error::Status(status, _) => format!("{path}: GET {url} answered {status}"),
+                    ureq::Error::Transport(e) => format!("{path}: GET {url} failed: {e}"),
+                })?;
+                response.into_string().map_err(|e| format!("{path}: GET {url}: reading the body failed: {e}"))
+            }
+        }
+    }
+}
