@@ -5,6 +5,7 @@
 //! attribute, and inside the JSON-LD so that no `</script>` or `<!--` can end the block.
 //! Each tag but the title is marked `data-published`: the app removes them when it takes over
 //! (`src/boot.rs`) and keeps the head itself from then on (leptos_meta), without duplicates.
+use super::xml::escape;
 use crate::api::{Article, Image};
 use serde_json::json;
 
@@ -46,22 +47,6 @@ impl Story {
             author: article.author.as_ref().map(|a| a.name.clone()),
         }
     }
-}
-
-/// Text as an HTML attribute value or element text.
-pub(super) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// JSON that can sit inside `<script>`: `<`, `>` and `&` (so `</script>` and `<!--`) and the

@@ -3,7 +3,7 @@
 //! (`feed_layout` around the first page) the browser draws. Each page is the built
 //! `index.html` with its head and its boot shell filled in: the shell holds the page, readable
 //! without scripts, and the app takes over from it when the WebAssembly arrives (`src/boot.rs`).
-use super::head::escape;
+use super::xml::escape;
 use crate::api::{Article, Edition, Section, Site, Summary};
 use crate::context::FrameContext;
 use crate::i18n::{provide_i18n, use_i18n};

@@ -1,5 +1,6 @@
-//! Text for XML documents (feeds, sitemaps): escaped, and without the characters XML 1.0 cannot
-//! carry at all, whatever the API sent.
+//! Text for XML documents (feeds, sitemaps) and for the published pages' HTML around the app's
+//! markup (head tags, attributes): escaped, and without the characters XML 1.0 cannot carry at
+//! all, whatever the API sent.
 
 /// `text` escaped for an XML text node or a double-quoted attribute; control characters that
 /// XML 1.0 forbids are dropped (a feed with one would not parse anywhere).

@@ -58,6 +58,17 @@ export async function useApi(page: Page, base: string) {
   );
 }
 
+/** Holds the app's WebAssembly back until the returned function is called. */
+export async function holdApp(page: Page) {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/_bg\.wasm$/, async (route) => {
+    await held;
+    await route.fallback();
+  });
+  return () => release();
+}
+
 /** The fixture outlet used to prove nothing about the demo is hard-coded. */
 export const OTHER_API = '/fixtures/other/';
 

@@ -1,7 +1,7 @@
 // Issue 11: the pages ./x publish writes. What a crawler or a link preview reads without running
 // scripts, what a reader with scripts off gets, and the app taking over a published page.
 import type { APIRequestContext, Page } from '@playwright/test';
-import { test, expect, countRequests, expectAccessibleInBothThemes } from './helpers';
+import { test, expect, countRequests, expectAccessibleInBothThemes, holdApp } from './helpers';
 
 const STORY = '/en/politics/1000/opposition-parties-debate-runs-late-into-the-night-0';
 const HEADLINE = 'Opposition parties: debate runs late into the night';
@@ -183,12 +183,7 @@ test.describe('the app taking over a published page', () => {
   }
 
   test('the published page is on screen before the app, and the app draws the same text', async ({ page }) => {
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    await page.route(/_bg\.wasm$/, async (route) => {
-      await held;
-      await route.fallback();
-    });
+    const release = await holdApp(page);
     await page.goto(STORY);
     const published = page.locator('#boot-shell[data-published]');
     await expect(published.locator('h1')).toHaveText(HEADLINE);
@@ -202,12 +197,7 @@ test.describe('the app taking over a published page', () => {
   });
 
   test('the reader\'s scroll position, text selection and focus survive the hand-over', async ({ page }) => {
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    await page.route(/_bg\.wasm$/, async (route) => {
-      await held;
-      await route.fallback();
-    });
+    const release = await holdApp(page);
     await page.goto(STORY);
     const published = page.locator('#boot-shell[data-published]');
     await expect(published.locator('h1')).toHaveText(HEADLINE);

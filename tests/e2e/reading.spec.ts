@@ -1,6 +1,6 @@
 // Issue 3: feeds with infinite loading, the article page, and errors that never lose the reader.
 import type { Page } from '@playwright/test';
-import { test, expect, OTHER_API, countRequests, expectAccessibleInBothThemes, handedOver, useApi } from './helpers';
+import { test, expect, OTHER_API, countRequests, holdApp, useApi } from './helpers';
 
 const FEED_PAGE = /\/api\/v1\/en\/feeds\/latest\/\d+\.json$/;
 
@@ -91,17 +91,6 @@ test('most read is a numbered list', async ({ page }) => {
 // What a published page shows before the app, and its hand-over: tests/e2e/published.spec.ts.
 test.describe('a published page before the app', () => {
   test.use({ waitForApp: false });
-  /** Holds the WebAssembly back until `release` is called. */
-  async function holdApp(page: Page) {
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    await page.route(/_bg\.wasm$/, async (route) => {
-      await held;
-      await route.fallback();
-    });
-    return () => release();
-  }
-
   test('speaks the content language before the app does', async ({ page }) => {
     const release = await holdApp(page);
     await page.goto('/ru/');
