@@ -158,8 +158,7 @@ fn copy_api(folder: &Path, out: &mut Output, out_dir: &Path) -> Result<bool, Str
                 continue;
             }
             let relative = path.strip_prefix(folder).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-            let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            out.write(&format!("{COPIED_API}{relative}"), bytes).map_err(|e| format!("copying the API: {e}"))?;
+            out.copy(&format!("{COPIED_API}{relative}"), &path).map_err(|e| format!("copying {}: {e}", path.display()))?;
         }
     }
     Ok(true)

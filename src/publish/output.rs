@@ -53,6 +53,22 @@ impl Output {
         current
     }
 
+    /// Copies the file at `from` to `relative`, unless the copy there is as long and newer (as
+    /// rsync decides): a re-run over a large unchanged API then reads no document twice.
+    pub fn copy(&mut self, relative: &str, from: &Path) -> io::Result<()> {
+        let path = self.dir.join(relative);
+        let (source, copy) = (std::fs::metadata(from)?, std::fs::metadata(&path).ok());
+        let current = copy.is_some_and(|copy| {
+            copy.len() == source.len() && copy.modified().ok().zip(source.modified().ok()).is_some_and(|(c, s)| c >= s)
+        });
+        if current {
+            self.produced.insert(path);
+            self.unchanged += 1;
+            return Ok(());
+        }
+        self.write(relative, std::fs::read(from)?)
+    }
+
     /// `write`, remembering the page's input `fingerprint` for the next run.
     pub fn write_page(&mut self, relative: &str, fingerprint: u64, contents: &str) -> io::Result<()> {
         self.current.insert(relative.to_string(), fingerprint);
