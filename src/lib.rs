@@ -3,9 +3,9 @@
 //! `app` holds the router; `pages` one file per route and the frame around them; `components`
 //! the shared pieces; `context` what they share; `api` the contract and the only HTTP client;
 //! `prefs` what the reader chose; `boot` the hand-over from `index.html` (its started requests,
-//! its shell and preview); `stale_build` a tab that outlived its deploy; `publish` the static
-//! files written on each publish (native only); `format`, `links`, `search` and `l10n` are plain
-//! logic with native tests. Everything is private to the crate:
+//! its shell and the published page); `stale_build` a tab that outlived its deploy; `publish` the
+//! static files written on each publish (native only); `route` every address; `format`, `links`,
+//! `search` and `l10n` are plain logic with native tests. Everything is private to the crate:
 //! `start` is what the binary calls, so the compiler sees what nothing uses.
 #![recursion_limit = "256"]
 
@@ -23,6 +23,7 @@ mod nav;
 mod pages;
 mod panic_screen;
 mod prefs;
+mod route;
 mod search;
 mod stale_build;
 

@@ -1,5 +1,5 @@
-//! Every URL the app writes: in-app paths, canonical and share URLs, and the check that decides
-//! whether a link from the API may be a link at all.
+//! URL components, share URLs, and the check that decides whether a link or an image from the
+//! API may be one at all. The site's own addresses are `route.rs`'s.
 
 /// Percent-encodes a URL component: everything but RFC 3986 unreserved characters.
 pub fn encode_component(raw: &str) -> String {
@@ -66,46 +66,6 @@ pub fn safe_src(raw: &str) -> Option<String> {
     ok.then(|| src.to_string())
 }
 
-/// Where the language switch leads from `path` (an in-app path, `/en/…`) to language `to`:
-/// the translation when the page has one, else the same section or search, else home.
-pub fn language_switch_path(path: &str, query: &str, to: &str, translation: Option<(&str, &str)>) -> String {
-    let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-    match segments.as_slice() {
-        [_, "search", ..] => format!("/{}/search{}", encode_component(to), query),
-        [_, section, _id, ..] => match translation {
-            Some((id, slug)) => article_path(to, &decode_component(section), id, slug),
-            None => section_path(to, &decode_component(section)),
-        },
-        [_, section] => section_path(to, &decode_component(section)),
-        _ => home_path(to),
-    }
-}
-
-/// `/en/`: a language's front page.
-pub fn home_path(lang: &str) -> String {
-    format!("/{}/", encode_component(lang))
-}
-
-/// `/en/politics`: a section feed.
-pub fn section_path(lang: &str, section: &str) -> String {
-    format!("/{}/{}", encode_component(lang), encode_component(section))
-}
-
-/// `/en/politics/1042/a-slug`: an article's one true address.
-pub fn article_path(lang: &str, section: &str, id: &str, slug: &str) -> String {
-    format!("{}/{}/{}", section_path(lang, section), encode_component(id), encode_component(slug))
-}
-
-/// `/en/search?q=…`, or the bare search page for an empty query.
-pub fn search_path(lang: &str, query: &str) -> String {
-    let query = query.trim();
-    if query.is_empty() {
-        format!("/{}/search", encode_component(lang))
-    } else {
-        format!("/{}/search?q={}", encode_component(lang), encode_component(query))
-    }
-}
-
 /// Share targets for an article: (id used for icon and name, URL).
 pub fn share_links(url: &str, title: &str) -> [(&'static str, String); 5] {
     let (u, t) = (encode_component(url), encode_component(title));
@@ -152,15 +112,6 @@ mod tests {
     }
 
     #[test]
-    fn paths_encode_what_the_api_sends() {
-        assert_eq!(home_path("en"), "/en/");
-        assert_eq!(section_path("ru", "politics"), "/ru/politics");
-        assert_eq!(article_path("hy", "culture", "3012", "a b/c"), "/hy/culture/3012/a%20b%2Fc");
-        assert_eq!(search_path("az", "  "), "/az/search");
-        assert_eq!(search_path("ru", "ёлка & co"), "/ru/search?q=%D1%91%D0%BB%D0%BA%D0%B0%20%26%20co");
-    }
-
-    #[test]
     fn image_sources_must_be_web_or_relative() {
         for ok in ["img/a.svg", "/img/a.svg", "https://cdn.example/a.jpg", "a.png?v=1:2"] {
             assert!(safe_src(ok).is_some(), "{ok}");
@@ -176,19 +127,6 @@ mod tests {
         ] {
             assert!(safe_src(bad).is_none(), "{bad}");
         }
-    }
-
-    #[test]
-    fn the_language_switch_keeps_the_readers_place() {
-        assert_eq!(language_switch_path("/en/", "", "ru", None), "/ru/");
-        assert_eq!(language_switch_path("/en/sport", "", "hy", None), "/hy/sport");
-        assert_eq!(language_switch_path("/en/search", "?q=budget", "az", None), "/az/search?q=budget");
-        assert_eq!(
-            language_switch_path("/en/politics/1000/slug", "", "ru", Some(("2000", "slug"))),
-            "/ru/politics/2000/slug"
-        );
-        assert_eq!(language_switch_path("/en/politics/1001/slug", "", "ru", None), "/ru/politics");
-        assert_eq!(language_switch_path("/xx", "", "en", None), "/en/");
     }
 
     #[test]

@@ -9,7 +9,7 @@ import { appSizes, appSizesLine, bootSizes, brotliOf, kb, printSizes } from '../
 // down with every size win until it meets the budget. Lower CEILING when the size drops; never
 // raise it without saying why in the commit.
 const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
-// Today's largest page (the article) is 228.1 KB: the frame 175 KB and the article's modules 53 KB.
+// Today's largest page (the article) is 228.3 KB: the frame 175 KB and the article's modules 53 KB.
 // A path of the build directory can end up in the data (panic locations of generated code), and
 // its length shifts every data address, which moved the brotli size by ~0.5 KB from one checkout
 // to another. The ceiling leaves about that much room and no more.

@@ -1,7 +1,7 @@
 //! The frame's bottom: the newsroom's reuse notice, the copyright line, and the sections again.
 use crate::context::use_frame;
 use crate::i18n::use_i18n;
-use crate::links::section_path;
+use crate::route::section_path;
 use leptos::prelude::*;
 
 #[component]

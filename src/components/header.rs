@@ -7,7 +7,8 @@ use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::context::use_frame;
 use crate::i18n::use_i18n;
-use crate::links::{home_path, safe_href, section_path};
+use crate::links::safe_href;
+use crate::route::{home_path, section_path, Route};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -30,7 +31,7 @@ pub fn Header() -> impl IntoView {
     };
     let current_section = move || {
         let path = crate::config::in_app_path(&location.pathname.get());
-        path.split('/').filter(|s| !s.is_empty()).nth(1).map(crate::links::decode_component)
+        Route::parse(&path).and_then(|route| route.section().map(str::to_string))
     };
     let sections = frame
         .edition

@@ -1,12 +1,12 @@
 //! Links to the other languages of the outlet, by the labels `site.json` gives ("RU", "ARM").
-//! Each keeps the reader's place (see `links::language_switch_path`).
+//! Each keeps the reader's place (see `route::language_switch_path`).
 //!
 //! The links load the other language as a new page (`rel="external"`, so the router lets the
 //! browser navigate): every string, resource and cache of the old language goes with the old page,
 //! instead of racing a frame redrawn in place while the old page's requests are still pending.
 use crate::context::use_frame;
 use crate::i18n::use_i18n;
-use crate::links::language_switch_path;
+use crate::route::language_switch_path;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 

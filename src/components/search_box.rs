@@ -3,7 +3,7 @@
 use crate::components::icons::Icon;
 use crate::context::use_frame;
 use crate::i18n::use_i18n;
-use crate::links::search_path;
+use crate::route::search_path;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;

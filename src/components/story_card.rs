@@ -4,7 +4,8 @@ use crate::components::section_box::section_title;
 use crate::context::use_frame;
 use crate::i18n::use_i18n;
 use crate::l10n;
-use crate::links::{article_path, safe_src};
+use crate::links::safe_src;
+use crate::route::article_path;
 use leptos::prelude::*;
 
 /// A feed entry. `eager` is for the first cards, which are likely above the fold.
@@ -20,7 +21,7 @@ pub fn StoryCard(
     let href = crate::config::href(&article_path(&lang, &summary.section, &summary.id, &summary.slug));
     let section = show_section.then(|| {
         let title = section_title(&frame.edition, &summary.section);
-        let section_href = crate::config::href(&crate::links::section_path(&lang, &summary.section));
+        let section_href = crate::config::href(&crate::route::section_path(&lang, &summary.section));
         view! { <a class="section-label" href=section_href>{title}</a> }
     });
     let title_id = format!("story-{}", summary.id);

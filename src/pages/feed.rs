@@ -43,9 +43,9 @@ fn FeedView(lang: String, feed: String) -> impl IntoView {
         None => format!("{} — {}", frame.site.name, i18n.get_untracked().feed.latest),
     };
     let canonical = crate::config::absolute_url(&if is_home {
-        crate::links::home_path(&lang)
+        crate::route::home_path(&lang)
     } else {
-        crate::links::section_path(&lang, &feed)
+        crate::route::section_path(&lang, &feed)
     });
     let page_title = move || match &title {
         Some(t) => format!("{t} — {site_name}"),

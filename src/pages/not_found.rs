@@ -5,9 +5,9 @@ use crate::api::ApiError;
 use crate::components::error_view::{first_api_error, ErrorView};
 use crate::context::{use_frame_opt, use_site_resource};
 use crate::i18n::use_i18n;
-use crate::links::home_path;
 use crate::pages::frame::Frame;
 use crate::pages::root::landing_language;
+use crate::route::home_path;
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 

@@ -3,9 +3,9 @@
 use crate::api::{ApiError, Site};
 use crate::components::skeleton::FeedSkeleton;
 use crate::context::use_site_resource;
-use crate::links::home_path;
 use crate::pages::not_found::page_error_fallback;
 use crate::prefs::language::{browser_languages, pick_language, saved_language};
+use crate::route::home_path;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;

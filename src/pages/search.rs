@@ -5,7 +5,7 @@ use crate::components::error_view::ErrorView;
 use crate::components::story_card::StoryTime;
 use crate::context::use_frame;
 use crate::i18n::use_i18n;
-use crate::links::{article_path, search_path};
+use crate::route::{article_path, search_path};
 use crate::search::{highlight, query_words, SearchIndex};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};

@@ -6,13 +6,14 @@
 //! go into a fingerprint kept in `Output`'s manifest. So a re-run over an unchanged API reads and
 //! hashes the documents, draws nothing and writes nothing.
 use super::head::{Head, Story};
-use super::output::{file_name, Output};
+use super::output::Output;
 use super::pages::{article_body, feed_body, LanguageFrame, Template};
 use super::source::Source;
 use super::{absolute, Language};
 use crate::api::json::from_str;
-use crate::api::{Article, FeedChunk, Section, Site, LATEST};
-use crate::links::{article_path, encode_component, home_path, section_path};
+use crate::api::{Article, FeedChunk, Section, Site};
+use crate::links::encode_component;
+use crate::route::{article_path, home_path, section_path, Route};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -26,14 +27,15 @@ struct Job {
     document: String,
     /// Where the page goes, under the output folder.
     file: String,
+    route: Route,
     kind: Kind,
 }
 
 enum Kind {
     /// A feed's first page: a section's, or the front page's (`None`).
     Feed(Option<Section>),
-    /// A story, by the address its index entry gives.
-    Article { section: String, id: String, slug: String },
+    /// A story, at the address its index entry gives (`Job::route`).
+    Article,
 }
 
 /// Each language's sections' first feed pages (an article shows its section's newest stories):
@@ -80,30 +82,23 @@ pub(super) fn run_fingerprint(template: &str, site: &Site, site_url: &str) -> u6
 fn jobs(languages: &[Language]) -> Vec<Job> {
     let mut jobs = vec![];
     for (index, language) in languages.iter().enumerate() {
-        let lang = language.code.as_str();
+        let lang = language.code.clone();
         let feeds = std::iter::once(None).chain(language.edition.sections.iter().map(Some));
-        for section in feeds {
-            let slug = section.map_or(LATEST, |s| s.slug.as_str());
-            let Some(file_slug) = file_name(slug) else { continue };
-            let file = match section {
-                None => format!("{lang}/index.html"),
-                Some(_) => format!("{lang}/{file_slug}.html"),
+        let feed_routes = feeds.map(|section| {
+            let route = match section {
+                None => Route::Home { lang: lang.clone() },
+                Some(s) => Route::Section { lang: lang.clone(), section: s.slug.clone() },
             };
-            let document = crate::api::feed_path(lang, slug, 1);
-            jobs.push(Job { language: index, document, file, kind: Kind::Feed(section.cloned()) });
-        }
-        for story in &language.stories {
-            let (Some(section), Some(id), Some(slug)) =
-                (file_name(&story.section), file_name(&story.id), file_name(&story.slug))
-            else {
-                continue; // not a safe file name: the app answers its address
-            };
-            jobs.push(Job {
-                language: index,
-                document: crate::api::article_path(lang, id),
-                file: format!("{lang}/{section}/{id}/{slug}.html"),
-                kind: Kind::Article { section: section.into(), id: id.into(), slug: slug.into() },
-            });
+            (route, Kind::Feed(section.cloned()))
+        });
+        let story_routes = language.stories.iter().map(|story| {
+            let (section, id, slug) = (story.section.clone(), story.id.clone(), story.slug.clone());
+            (Route::Article { lang: lang.clone(), section, id, slug }, Kind::Article)
+        });
+        for (route, kind) in feed_routes.chain(story_routes) {
+            // A name that cannot be a file is not published: the app answers its address.
+            let (Some(file), Some(document)) = (route.file(), route.documents().pop()) else { continue };
+            jobs.push(Job { language: index, document, file, route, kind });
         }
     }
     jobs
@@ -169,7 +164,7 @@ fn publish_one(
 ) -> Result<(), String> {
     let text = run.api.read_text(&job.document)?;
     let section_feed = match &job.kind {
-        Kind::Article { section, .. } => feeds.get(&(job.language, section.clone())),
+        Kind::Article => job.route.section().and_then(|section| feeds.get(&(job.language, section.to_string()))),
         Kind::Feed(_) => None,
     };
     let mut hasher = DefaultHasher::new();
@@ -184,18 +179,24 @@ fn publish_one(
     let (head, body) = match &job.kind {
         Kind::Feed(section) => {
             let chunk: FeedChunk = from_str(&text).map_err(decode_error)?;
-            let path = section.as_ref().map_or_else(|| home_path(lang), |s| section_path(lang, &s.slug));
+            let path = job.route.path();
             let head = feed_head(run, language, section.as_ref(), &path);
             let more = chunk.total_pages > 1;
             (head, feed_body(frame, &path, section.clone(), chunk.items, more))
         }
-        Kind::Article { section, id, slug } => {
+        Kind::Article => {
             let article: Article = from_str(&text).map_err(decode_error)?;
             let s = &article.summary;
-            if (&s.section, &s.id, &s.slug) != (section, id, slug) {
+            let route = Route::Article {
+                lang: lang.into(),
+                section: s.section.clone(),
+                id: s.id.clone(),
+                slug: s.slug.clone(),
+            };
+            if route != job.route {
                 return Ok(()); // the index and the story disagree: the story's own address is the app's
             }
-            let path = article_path(lang, &s.section, &s.id, &s.slug);
+            let path = route.path();
             if let Some((_, chunk)) = section_feed {
                 crate::api::remember_feed(lang, &s.section, 1, chunk.clone());
             }

@@ -23,9 +23,11 @@ mod xml;
 use crate::api::json::{from_str, Decode};
 use crate::api::{Edition, Site, Summary, SummaryList};
 use crate::format::parse_rfc3339;
-use crate::links::{article_path, encode_component, home_path, section_path};
+use crate::links::encode_component;
+use crate::route::file_name;
+use crate::route::{article_path, home_path, section_path};
 use feeds::{atom, FeedInfo};
-use output::{file_name, Output};
+use output::Output;
 use sitemaps::{news_sitemap, robots, sitemaps, Entry, NewsStory};
 use source::Source;
 use std::path::{Path, PathBuf};
@@ -158,7 +160,8 @@ fn copy_api(folder: &Path, out: &mut Output, out_dir: &Path) -> Result<bool, Str
                 continue;
             }
             let relative = path.strip_prefix(folder).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-            out.copy(&format!("{COPIED_API}{relative}"), &path).map_err(|e| format!("copying {}: {e}", path.display()))?;
+            out.copy(&format!("{COPIED_API}{relative}"), &path)
+                .map_err(|e| format!("copying {}: {e}", path.display()))?;
         }
     }
     Ok(true)

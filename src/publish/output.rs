@@ -139,16 +139,6 @@ impl Output {
     }
 }
 
-/// `name` as one file or folder name, if it can be one safely: not empty, not `.` or `..`, and
-/// without a path separator or a control character. (Slugs in other scripts are fine.)
-pub(super) fn file_name(name: &str) -> Option<&str> {
-    let bad = name.is_empty()
-        || name == "."
-        || name == ".."
-        || name.chars().any(|c| matches!(c, '/' | '\\') || c.is_control());
-    (!bad).then_some(name)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -168,13 +158,5 @@ mod tests {
         assert_eq!(second.remove_stale(|p| p.starts_with("feeds/")).unwrap(), 1);
         assert!(!dir.join("feeds/en/gone.xml").exists() && dir.join("index.html").exists());
         std::fs::remove_dir_all(&dir).unwrap();
-    }
-
-    #[test]
-    fn only_safe_names_become_file_names() {
-        assert_eq!(file_name("культура"), Some("культура"));
-        for bad in ["", ".", "..", "a/b", "a\\b", "a\u{0}"] {
-            assert_eq!(file_name(bad), None, "{bad:?}");
-        }
     }
 }

@@ -1,0 +1,266 @@
+//! Every address of the site in one place. `Route` parses an in-app path (`/en/politics`), builds
+//! it back, names the API documents its page needs and, for `./x publish`, the file a static host
+//! answers it with. The path builders below are the only code that writes an address; the router
+//! (`app.rs`) matches the same shapes with Leptos's `path!`, and `index.html`'s boot script
+//! derives the same documents from the address before the app exists: a test here runs that
+//! script (in Node) for every kind of route and compares its requests with `Route::documents`.
+//!
+//! The word `search` cannot be a section: the contract reserves it (`api::RESERVED_SLUG`), so
+//! `/{lang}/search` is always the search page.
+use crate::links::{decode_component, encode_component};
+
+/// A page of the site, by its address.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Route {
+    /// `/`: sends the reader to a language.
+    Root,
+    /// `/{lang}/`: the newest stories.
+    Home { lang: String },
+    /// `/{lang}/search?q=…`
+    Search { lang: String },
+    /// `/{lang}/{section}`
+    Section { lang: String, section: String },
+    /// `/{lang}/{section}/{id}/{slug}` (or without the slug, which the page corrects).
+    Article { lang: String, section: String, id: String, slug: String },
+}
+
+impl Route {
+    /// The route of an in-app path (without the public base or the query); `None` for a path
+    /// no page has (the not-found page).
+    pub fn parse(path: &str) -> Option<Route> {
+        let segments: Vec<String> = path.split('/').filter(|s| !s.is_empty()).map(decode_component).collect();
+        let lang = || segments[0].clone();
+        Some(match segments.as_slice() {
+            [] => Route::Root,
+            [_] => Route::Home { lang: lang() },
+            [_, search] if search == "search" => Route::Search { lang: lang() },
+            [_, section] => Route::Section { lang: lang(), section: section.clone() },
+            [_, section, id] => {
+                Route::Article { lang: lang(), section: section.clone(), id: id.clone(), slug: String::new() }
+            }
+            [_, section, id, slug] => {
+                Route::Article { lang: lang(), section: section.clone(), id: id.clone(), slug: slug.clone() }
+            }
+            _ => return None,
+        })
+    }
+
+    /// The section the page belongs to, if any (the header marks it).
+    pub fn section(&self) -> Option<&str> {
+        match self {
+            Route::Section { section, .. } | Route::Article { section, .. } => Some(section),
+            _ => None,
+        }
+    }
+
+    /// The route's in-app path (the search page without its query).
+    #[cfg(any(test, not(target_arch = "wasm32")))]
+    pub fn path(&self) -> String {
+        match self {
+            Route::Root => "/".into(),
+            Route::Home { lang } => home_path(lang),
+            Route::Search { lang } => search_path(lang, ""),
+            Route::Section { lang, section } => section_path(lang, section),
+            Route::Article { lang, section, id, slug } => article_path(lang, section, id, slug),
+        }
+    }
+
+    /// The API documents the page needs first (contract paths, as `api` requests them).
+    #[cfg(any(test, not(target_arch = "wasm32")))]
+    pub fn documents(&self) -> Vec<String> {
+        let mut documents = vec![crate::api::site_path()];
+        match self {
+            Route::Root => {}
+            Route::Home { lang }
+            | Route::Search { lang }
+            | Route::Section { lang, .. }
+            | Route::Article { lang, .. } => documents.push(crate::api::edition_path(lang)),
+        }
+        match self {
+            Route::Home { lang } => documents.push(crate::api::feed_path(lang, crate::api::LATEST, 1)),
+            Route::Section { lang, section } => documents.push(crate::api::feed_path(lang, section, 1)),
+            Route::Article { lang, id, .. } => documents.push(crate::api::article_path(lang, id)),
+            Route::Root | Route::Search { .. } => {}
+        }
+        documents
+    }
+
+    /// The file `./x publish` writes for the route, where Cloudflare Pages, Netlify, GitHub Pages
+    /// and nginx (`try_files $uri $uri.html $uri/ /index.html`) answer its address with it:
+    /// `en/index.html`, `en/politics.html`, `en/politics/1042/a-slug.html`. `None` for the
+    /// routes not published (`/`, search) and for names that cannot be files.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn file(&self) -> Option<String> {
+        let name = file_name;
+        Some(match self {
+            Route::Home { lang } => format!("{}/index.html", name(lang)?),
+            Route::Section { lang, section } => format!("{}/{}.html", name(lang)?, name(section)?),
+            Route::Article { lang, section, id, slug } => {
+                format!("{}/{}/{}/{}.html", name(lang)?, name(section)?, name(id)?, name(slug)?)
+            }
+            Route::Root | Route::Search { .. } => return None,
+        })
+    }
+}
+
+/// `name` as one file or folder name, if it can be one safely: not empty, not `.` or `..`, and
+/// without a path separator or a control character. (Slugs in other scripts are fine.)
+#[cfg(not(target_arch = "wasm32"))]
+pub fn file_name(name: &str) -> Option<&str> {
+    let bad = name.is_empty()
+        || name == "."
+        || name == ".."
+        || name.chars().any(|c| matches!(c, '/' | '\\') || c.is_control());
+    (!bad).then_some(name)
+}
+
+/// `/en/`: a language's front page.
+pub fn home_path(lang: &str) -> String {
+    format!("/{}/", encode_component(lang))
+}
+
+/// `/en/politics`: a section feed.
+pub fn section_path(lang: &str, section: &str) -> String {
+    format!("/{}/{}", encode_component(lang), encode_component(section))
+}
+
+/// `/en/politics/1042/a-slug`: an article's one true address.
+pub fn article_path(lang: &str, section: &str, id: &str, slug: &str) -> String {
+    format!("{}/{}/{}", section_path(lang, section), encode_component(id), encode_component(slug))
+}
+
+/// `/en/search?q=…`, or the bare search page for an empty query.
+pub fn search_path(lang: &str, query: &str) -> String {
+    let query = query.trim();
+    if query.is_empty() {
+        format!("/{}/search", encode_component(lang))
+    } else {
+        format!("/{}/search?q={}", encode_component(lang), encode_component(query))
+    }
+}
+
+/// Where the language switch leads from `path` (an in-app path, `/en/…`) to language `to`:
+/// the translation when the page has one, else the same section or search, else home.
+pub fn language_switch_path(path: &str, query: &str, to: &str, translation: Option<(&str, &str)>) -> String {
+    match Route::parse(path) {
+        Some(Route::Search { .. }) => format!("{}{}", search_path(to, ""), query),
+        Some(Route::Article { section, .. }) => match translation {
+            Some((id, slug)) => article_path(to, &section, id, slug),
+            None => section_path(to, &section),
+        },
+        Some(Route::Section { section, .. }) => section_path(to, &section),
+        _ => home_path(to),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn every_kind() -> Vec<Route> {
+        let (lang, section) = ("ru".to_string(), "культура".to_string());
+        vec![
+            Route::Root,
+            Route::Home { lang: lang.clone() },
+            Route::Search { lang: lang.clone() },
+            Route::Section { lang: lang.clone(), section: section.clone() },
+            Route::Article { lang, section, id: "2041".into(), slug: "a b/c".into() },
+        ]
+    }
+
+    #[test]
+    fn paths_encode_what_the_api_sends() {
+        assert_eq!(home_path("en"), "/en/");
+        assert_eq!(section_path("ru", "politics"), "/ru/politics");
+        assert_eq!(article_path("hy", "culture", "3012", "a b/c"), "/hy/culture/3012/a%20b%2Fc");
+        assert_eq!(search_path("az", "  "), "/az/search");
+        assert_eq!(search_path("ru", "ёлка & co"), "/ru/search?q=%D1%91%D0%BB%D0%BA%D0%B0%20%26%20co");
+    }
+
+    #[test]
+    fn every_route_parses_back_from_its_path() {
+        for route in every_kind() {
+            assert_eq!(Route::parse(&route.path()), Some(route.clone()), "{}", route.path());
+        }
+        assert_eq!(Route::parse("/en/politics/1/slug/more"), None);
+        assert_eq!(
+            Route::parse("/en/politics/1"),
+            Some(Route::Article { lang: "en".into(), section: "politics".into(), id: "1".into(), slug: String::new() })
+        );
+    }
+
+    #[test]
+    fn published_files_sit_at_their_routes_addresses() {
+        let files: Vec<_> = every_kind().iter().map(Route::file).collect();
+        assert_eq!(
+            files,
+            [None, Some("ru/index.html".into()), None, Some("ru/культура.html".into()), None],
+            "a slug with a slash cannot be a file: the app answers that address"
+        );
+        let story = Route::Article { lang: "en".into(), section: "arts".into(), id: "7".into(), slug: "a-b".into() };
+        assert_eq!(story.file().as_deref(), Some("en/arts/7/a-b.html"));
+    }
+
+    #[test]
+    fn only_safe_names_become_file_names() {
+        assert_eq!(file_name("культура"), Some("культура"));
+        for bad in ["", ".", "..", "a/b", "a\\b", "a\u{0}"] {
+            assert_eq!(file_name(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_language_switch_keeps_the_readers_place() {
+        assert_eq!(language_switch_path("/en/", "", "ru", None), "/ru/");
+        assert_eq!(language_switch_path("/en/sport", "", "hy", None), "/hy/sport");
+        assert_eq!(language_switch_path("/en/search", "?q=budget", "az", None), "/az/search?q=budget");
+        assert_eq!(
+            language_switch_path("/en/politics/1000/slug", "", "ru", Some(("2000", "slug"))),
+            "/ru/politics/2000/slug"
+        );
+        assert_eq!(language_switch_path("/en/politics/1001/slug", "", "ru", None), "/ru/politics");
+        assert_eq!(language_switch_path("/xx", "", "en", None), "/en/");
+    }
+
+    /// index.html's boot script, run in Node with a stand-in `document`, `location` and `fetch`
+    /// for the route's address: the API URLs it requests before the app exists.
+    fn boot_script_requests(path: &str) -> Vec<String> {
+        let html = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html")).unwrap();
+        let script = html
+            .split("<script>")
+            .skip(1)
+            .map(|s| s.split("</script>").next().unwrap())
+            .find(|s| s.contains("gazetteBoot"))
+            .expect("index.html's boot script");
+        let stand_in = r#"
+            const requested = [];
+            globalThis.window = globalThis;
+            globalThis.location = { pathname: process.argv[1] };
+            globalThis.document = {
+              baseURI: 'http://site.example/',
+              querySelector: () => ({ content: 'api/v1/' }),
+              documentElement: { hasAttribute: () => false },
+            };
+            globalThis.requestAnimationFrame = () => {};
+            globalThis.AbortController = class { constructor() { this.signal = {}; } };
+            globalThis.fetch = (url) => { requested.push(url); return Promise.resolve(); };
+        "#;
+        let program = format!("{stand_in}\n{script}\nconsole.log(JSON.stringify(requested));");
+        let output = std::process::Command::new("node")
+            .args(["-e", &program, path])
+            .output()
+            .expect("node (./x installs it with the npm packages)");
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        serde_json::from_slice(&output.stdout).unwrap()
+    }
+
+    #[test]
+    fn the_boot_script_requests_exactly_the_documents_of_the_route() {
+        for route in every_kind() {
+            let path = route.path();
+            let expected: Vec<String> =
+                route.documents().iter().map(|d| format!("http://site.example/api/v1/{d}")).collect();
+            assert_eq!(boot_script_requests(&path), expected, "{path}");
+        }
+    }
+}
