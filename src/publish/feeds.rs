@@ -1,10 +1,26 @@
 //! Atom feeds: one per language (its latest stories) and one per section, the newest 50 stories
 //! each, with absolute links, for feed readers and aggregators.
 use super::xml::escape;
-use crate::api::Summary;
+use crate::api::{Section, Summary};
+use crate::links::encode_component;
 
 /// How many stories a feed lists.
 pub(super) const FEED_LENGTH: usize = 50;
+
+/// A feed's title and its URL path under the site: the language's newest stories (`section`
+/// `None`) or a section's. The feeds and the pages' `<link rel="alternate">` both use it.
+pub(super) fn feed_title_and_path(site_name: &str, lang: &str, section: Option<&Section>) -> (String, String) {
+    match section {
+        None => {
+            let latest = crate::i18n::strings(crate::l10n::ui_locale(lang)).feed.latest;
+            (format!("{site_name} — {latest}"), format!("feeds/{}.xml", encode_component(lang)))
+        }
+        Some(s) => (
+            format!("{site_name} — {}", s.title),
+            format!("feeds/{}/{}.xml", encode_component(lang), encode_component(&s.slug)),
+        ),
+    }
+}
 
 /// What one feed is about and where it lives.
 pub(super) struct FeedInfo<'a> {

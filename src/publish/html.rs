@@ -5,6 +5,7 @@
 //! its language's edition, `site.json`, the app's `index.html`, the site URL and this program all
 //! go into a fingerprint kept in `Output`'s manifest. So a re-run over an unchanged API reads and
 //! hashes the documents, draws nothing and writes nothing.
+use super::feeds::feed_title_and_path;
 use super::head::{Head, Story};
 use super::output::Output;
 use super::pages::{article_body, feed_body, LanguageFrame, Template};
@@ -12,7 +13,6 @@ use super::source::Source;
 use super::{absolute, Language};
 use crate::api::json::from_str;
 use crate::api::{Article, FeedChunk, Section, Site};
-use crate::links::encode_component;
 use crate::route::{article_path, home_path, section_path, Route};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -213,22 +213,13 @@ fn publish_one(
 
 /// The Atom feeds that list a page's stories: the language's, and its section's.
 fn feeds(run: &Run, lang: &str, section: Option<&Section>) -> Vec<(String, String)> {
-    let strings = crate::i18n::strings(crate::l10n::ui_locale(lang));
-    let site = &run.site.name;
-    let mut feeds = vec![(
-        format!("{site} — {}", strings.feed.latest),
-        absolute(run.site_url, &format!("feeds/{}.xml", encode_component(lang))),
-    )];
-    if let Some(section) = section {
-        feeds.push((
-            format!("{site} — {}", section.title),
-            absolute(
-                run.site_url,
-                &format!("feeds/{}/{}.xml", encode_component(lang), encode_component(&section.slug)),
-            ),
-        ));
-    }
-    feeds
+    std::iter::once(None)
+        .chain(section.map(Some))
+        .map(|feed| {
+            let (title, path) = feed_title_and_path(&run.site.name, lang, feed);
+            (title, absolute(run.site_url, &path))
+        })
+        .collect()
 }
 
 fn feed_head(run: &Run, language: &Language, section: Option<&Section>, path: &str) -> Head {

@@ -26,7 +26,7 @@ use crate::format::parse_rfc3339;
 use crate::links::encode_component;
 use crate::route::file_name;
 use crate::route::{article_path, home_path, section_path};
-use feeds::{atom, FeedInfo};
+use feeds::{atom, feed_title_and_path, FeedInfo};
 use output::Output;
 use sitemaps::{news_sitemap, robots, sitemaps, Entry, NewsStory};
 use source::Source;
@@ -288,15 +288,15 @@ fn publish_feeds(
     let mut files = vec![];
     for language in languages {
         let lang = language.code.as_str();
-        let strings = crate::i18n::strings(crate::l10n::ui_locale(lang));
         let url_of = |s: &Summary| absolute(site_url, &article_path(lang, &s.section, &s.id, &s.slug));
         let all: Vec<&Summary> = language.stories.iter().collect();
         let file = format!("feeds/{lang}.xml");
+        let (title, path) = feed_title_and_path(&site.name, lang, None);
         let info = FeedInfo {
             lang,
-            title: format!("{} — {}", site.name, strings.feed.latest),
+            title,
             page_url: absolute(site_url, &home_path(lang)),
-            feed_url: absolute(site_url, &format!("feeds/{}.xml", encode_component(lang))),
+            feed_url: absolute(site_url, &path),
             site_name: &site.name,
         };
         files.push((file, atom(&info, &all, url_of)));
@@ -306,14 +306,12 @@ fn publish_feeds(
                 continue;
             };
             let stories: Vec<&Summary> = all.iter().copied().filter(|s| s.section == section.slug).collect();
+            let (title, path) = feed_title_and_path(&site.name, lang, Some(section));
             let info = FeedInfo {
                 lang,
-                title: format!("{} — {}", site.name, section.title),
+                title,
                 page_url: absolute(site_url, &section_path(lang, slug)),
-                feed_url: absolute(
-                    site_url,
-                    &format!("feeds/{}/{}.xml", encode_component(lang), encode_component(slug)),
-                ),
+                feed_url: absolute(site_url, &path),
                 site_name: &site.name,
             };
             files.push((format!("feeds/{lang}/{slug}.xml"), atom(&info, &stories, url_of)));
