@@ -229,7 +229,6 @@ fn run(options: &Options, now: i64) -> Result<Report, String> {
     let owned = |path: &str| {
         path.starts_with("feeds/")
             || (path.starts_with("sitemap") && path.ends_with(".xml"))
-            || (path.ends_with(".html") && path.contains('/') && !path.starts_with("api/"))
             || (copied && path.starts_with(COPIED_API))
     };
     let removed = out.remove_stale(owned).map_err(write_error)?;

@@ -110,8 +110,10 @@ impl Output {
         Ok(())
     }
 
-    /// Deletes the files below the output folder that `owned` says publish makes (by their
-    /// `/`-separated path) and that this run did not produce; returns how many.
+    /// Deletes the files below the output folder that publish made and this run did not produce:
+    /// the pages the last run's manifest lists, and what `owned` says publish makes (by its
+    /// `/`-separated path). Any other file (the app, a page of the newsroom's own) stays.
+    /// Returns how many went.
     pub fn remove_stale(&self, owned: impl Fn(&str) -> bool) -> io::Result<usize> {
         let mut removed = 0;
         let mut folders = vec![self.dir.clone()];
@@ -129,7 +131,8 @@ impl Output {
                     Some(file) => (file.to_string(), self.dir.join(file)),
                     None => (relative, path.clone()),
                 };
-                if owned(&relative) && !self.produced.contains(&original) {
+                let made_by_publish = owned(&relative) || self.previous.contains_key(&relative);
+                if made_by_publish && !self.produced.contains(&original) {
                     std::fs::remove_file(&path)?;
                     removed += 1;
                 }
@@ -157,6 +160,24 @@ mod tests {
         assert_eq!((second.written.len(), second.unchanged), (0, 1));
         assert_eq!(second.remove_stale(|p| p.starts_with("feeds/")).unwrap(), 1);
         assert!(!dir.join("feeds/en/gone.xml").exists() && dir.join("index.html").exists());
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn only_pages_publish_wrote_are_removed_when_no_longer_made() {
+        let dir = std::env::temp_dir().join(format!("gazette-output-pages-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut first = Output::new(&dir);
+        first.write_page("en/kept.html", 1, "kept").unwrap();
+        first.write_page("en/gone.html", 2, "gone").unwrap();
+        first.save_manifest().unwrap();
+        std::fs::create_dir_all(dir.join("about")).unwrap();
+        std::fs::write(dir.join("about/index.html"), "the newsroom's own page").unwrap();
+        let mut second = Output::new(&dir);
+        assert!(second.is_current("en/kept.html", 1));
+        assert_eq!(second.remove_stale(|_| false).unwrap(), 1);
+        assert!(!dir.join("en/gone.html").exists());
+        assert!(dir.join("en/kept.html").exists() && dir.join("about/index.html").exists());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }
