@@ -1,16 +1,25 @@
-// Publish time and output size (part of ./x bench; prints figures, asserts nothing): the demo
-// outlet, and a generated outlet of 20,000 stories in one language read from a folder, each
-// published twice into a fresh copy of the built app (dist/index.html): the first run writes every
-// page, the second finds nothing changed. Run after ./x build: node bench/publish-time.mjs
-import { execFileSync } from 'node:child_process';
+// Publish time, memory and output size (part of ./x bench; prints figures, asserts nothing),
+// side by side with Hugo (Debian's `hugo`, minimal templates: a page per story and a paginated
+// list per section and for the front page, as Gazette publishes) on the same generated stories,
+// in the same run. Gazette's release publisher (target/publisher/publish, as ./x publish runs it)
+// publishes a generated outlet of STORIES stories in one language from a folder into a fresh copy
+// of the built app: a first run, a re-run with nothing changed, and a re-run after one story was
+// corrected; Hugo builds the same stories first and again (it has no incremental builds). Each
+// figure is the median of 3, with peak memory (GNU time's maximum resident set size).
+// Run after ./x build: node bench/publish-time.mjs
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { median } from './lighthouse.mjs';
 
 const STORIES = Number(process.env.BENCH_STORIES ?? 20_000);
+const RUNS = 3;
+const PER_PAGE = 20;
 const work = 'target/bench-publish';
 const demo = JSON.parse(readFileSync('public/api/v1/en/articles/1000.json', 'utf8'));
+const PUBLISHER = 'target/publisher/publish';
 
-/** A contract v1 outlet of `count` stories in 8 sections, 20 stories a feed page. */
+/** A contract v1 outlet of `count` stories in 8 sections, every feed page, newest first. */
 function generate(dir, count) {
   rmSync(dir, { recursive: true, force: true });
   const write = (path, value) => {
@@ -20,25 +29,54 @@ function generate(dir, count) {
   const sections = Array.from({ length: 8 }, (_, i) => ({ slug: `section-${i}`, title: `Section ${i}`, description: `Stories of section ${i}.` }));
   write('site.json', { name: 'Bench Outlet', default_language: 'en', languages: [{ code: 'en', label: 'EN', name: 'English' }], social: [], apps: [] });
   write('en/edition.json', { sections, footer_notice: 'Reuse with a link.' });
-  const summaries = Array.from({ length: count }, (_, i) => {
-    const minutes = count - i;
-    const published = new Date(Date.UTC(2026, 10, 30) - minutes * 60_000).toISOString().replace('.000Z', 'Z');
-    return { ...demo, id: String(i + 1), slug: `story-${i + 1}`, section: sections[i % 8].slug, title: `Story ${i + 1}: ${demo.title}`, published_at: published };
+  // Story 1 is the newest.
+  const stories = Array.from({ length: count }, (_, i) => {
+    const published = new Date(Date.UTC(2026, 10, 30) - i * 60_000).toISOString().replace('.000Z', 'Z');
+    return { ...demo, id: String(i + 1), slug: `story-${i + 1}`, section: sections[i % 8].slug, title: `Story ${i + 1}: ${demo.title}`, published_at: published, translations: {}, related: [] };
   });
   const summary = ({ body, author, tags, related, translations, updated_at, ...s }) => s;
-  write('en/search-index.json', { items: summaries.map(summary) });
-  const page = (items) => ({ page: 1, total_pages: Math.ceil(items.length / 20), items: items.slice(0, 20).map(summary) });
-  write('en/feeds/latest/1.json', page(summaries));
-  for (const s of sections) write(`en/feeds/${s.slug}/1.json`, page(summaries.filter((x) => x.section === s.slug)));
-  for (const s of summaries) write(`en/articles/${s.id}.json`, { ...s, translations: {}, related: [] });
+  write('en/search-index.json', { items: stories.map(summary) });
+  const feed = (name, items) => {
+    const total = Math.max(1, Math.ceil(items.length / PER_PAGE));
+    for (let page = 1; page <= total; page++) {
+      write(`en/feeds/${name}/${page}.json`, { page, total_pages: total, items: items.slice((page - 1) * PER_PAGE, page * PER_PAGE).map(summary) });
+    }
+  };
+  feed('latest', stories);
+  for (const s of sections) feed(s.slug, stories.filter((x) => x.section === s.slug));
+  for (const s of stories) write(`en/articles/${s.id}.json`, s);
+  return { stories, sections };
 }
 
-function publish(api, out) {
-  const started = process.hrtime.bigint();
-  const output = execFileSync('cargo', ['run', '--quiet', '--locked', '--bin', 'publish', '--', '--api', api,
-    '--site-url', 'https://news.example.com/', '--out', out], { encoding: 'utf8' });
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { seconds, summary: output.trim().split('\n').at(-1) };
+/** The same stories as a Hugo site: Markdown with front matter, and templates as plain as Gazette's pages are full. */
+function hugoSite(dir, { stories, sections }) {
+  rmSync(dir, { recursive: true, force: true });
+  const write = (path, text) => {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  };
+  write('hugo.toml', `baseURL = "https://news.example.com/"\ntitle = "Bench Outlet"\npaginate = ${PER_PAGE}\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n`);
+  write('layouts/_default/baseof.html', '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }} — {{ .Site.Title }}</title>'
+    + '<link rel="canonical" href="{{ .Permalink }}"></head><body><header><a href="/">{{ .Site.Title }}</a></header><main>{{ block "main" . }}{{ end }}</main><footer>© Bench Outlet</footer></body></html>\n');
+  write('layouts/_default/single.html', '{{ define "main" }}<article><h1>{{ .Title }}</h1><p>{{ .Params.lead }}</p><time datetime="{{ .Date.Format "2006-01-02T15:04:05Z07:00" }}">{{ .Date.Format "2 January 2006, 15:04" }}</time>{{ .Content }}</article>{{ end }}\n');
+  const list = '{{ define "main" }}<h1>{{ .Title }}</h1>{{ range .Paginator.Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Params.lead }}</p></article>{{ end }}'
+    + '{{ with .Paginator.Next }}<a rel="next" href="{{ .URL }}">Load more</a>{{ end }}{{ end }}\n';
+  write('layouts/_default/list.html', list);
+  write('layouts/index.html', list.replace('.Paginator.Pages', '(.Paginate (where .Site.RegularPages "Type" "ne" "")).Pages'));
+  for (const s of sections) write(`content/${s.slug}/_index.md`, `---\ntitle: "${s.title}"\n---\n`);
+  const text = (inlines) => inlines.map((i) => i.text).join('');
+  for (const story of stories) {
+    const body = story.body.map((b) => (b.type === 'paragraph' ? text(b.content) : b.type === 'heading' ? `## ${b.text}` : '')).filter(Boolean).join('\n\n');
+    write(`content/${story.section}/${story.slug}.md`, `---\ntitle: ${JSON.stringify(story.title)}\ndate: ${story.published_at}\nlead: ${JSON.stringify(story.lead)}\n---\n\n${body}\n`);
+  }
+}
+
+/** Wall time and peak memory (GNU time's maximum resident set) of one command, and its last line. */
+function run(command, args) {
+  const result = spawnSync('/usr/bin/time', ['-f', 'TIME %e %M', command, ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr}`);
+  const [, seconds, kilobytes] = result.stderr.match(/TIME ([\d.]+) (\d+)/);
+  return { seconds: Number(seconds), mb: Number(kilobytes) / 1024, summary: result.stdout.trim().split('\n').at(-1) };
 }
 
 function folderSize(dir) {
@@ -51,19 +89,78 @@ function folderSize(dir) {
   return { files, bytes };
 }
 
-execFileSync('cargo', ['build', '--quiet', '--locked', '--bin', 'publish']); // compiled before timing
-console.log(`\n## Publish time (./x publish, 2 cores; each a fresh output folder, then the same again)`);
-for (const [name, api] of [['demo outlet (672 stories, 4 languages)', 'public/api/v1'], [`generated outlet (${STORIES} stories)`, null]]) {
-  const source = api ?? join(work, 'api');
-  if (!api) generate(source, STORIES);
+const htmlFiles = (dir) => {
+  let n = 0;
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) n += htmlFiles(path); else if (name.endsWith('.html')) n++;
+  }
+  return n;
+};
+
+/** Corrects story `id`'s headline in its document, the index and the feed pages that list it. */
+function correctStory(api, id, round) {
+  const from = `Story ${id}: `;
+  const to = `Story ${id} (corrected ${round}): `;
+  const files = [`en/articles/${id}.json`, 'en/search-index.json'];
+  for (const feed of readdirSync(join(api, 'en/feeds'))) {
+    for (const page of readdirSync(join(api, 'en/feeds', feed))) files.push(`en/feeds/${feed}/${page}`);
+  }
+  for (const file of files) {
+    const text = readFileSync(join(api, file), 'utf8');
+    if (text.includes(from)) writeFileSync(join(api, file), text.replaceAll(from, to));
+  }
+}
+
+const fmt = (xs, unit, digits = 2) => `${median(xs).toFixed(digits)} ${unit}`;
+
+execFileSync('cargo', ['build', '--quiet', '--locked', '--profile', 'publisher', '--bin', 'publish']); // compiled before timing
+console.log(`\n## Publish beside Hugo ${execFileSync('hugo', ['version'], { encoding: 'utf8' }).match(/v[\d.]+/)?.[0] ?? ''} (2 cores; ${STORIES} stories, median of ${RUNS})`);
+const api = join(work, 'api');
+const outlet = generate(api, STORIES);
+hugoSite(join(work, 'hugo'), outlet);
+const ours = { first: [], firstMb: [], again: [], againMb: [], story: [], storyMb: [], pages: 0, size: null };
+const hugo = { first: [], again: [], mb: [], pages: 0 };
+for (let round = 0; round < RUNS; round++) {
   const out = join(work, 'out');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   copyFileSync('dist/index.html', join(out, 'index.html'));
-  const first = publish(source, out);
-  const again = publish(source, out);
-  const { files, bytes } = folderSize(out);
-  console.log(`${name}: first run ${first.seconds.toFixed(1)} s, re-run ${again.seconds.toFixed(1)} s; ${files} files, ${(bytes / 1e6).toFixed(1)} MB`);
-  console.log(`  ${first.summary}\n  ${again.summary}`);
+  const args = ['--api', api, '--site-url', 'https://news.example.com/', '--out', out];
+  const first = run(PUBLISHER, args);
+  const again = run(PUBLISHER, args);
+  correctStory(api, 1 + round * 997, round);
+  const story = run(PUBLISHER, args);
+  ours.first.push(first.seconds); ours.firstMb.push(first.mb);
+  ours.again.push(again.seconds); ours.againMb.push(again.mb);
+  ours.story.push(story.seconds); ours.storyMb.push(story.mb);
+  ours.pages = htmlFiles(out) - 1; // index.html is the app's
+  ours.size = folderSize(out);
+  if (round === 0) console.log(`  gazette first run: ${first.summary}\n  gazette re-run:    ${again.summary}\n  one story changed: ${story.summary}`);
+  const site = join(work, 'hugo');
+  rmSync(join(site, 'public'), { recursive: true, force: true });
+  rmSync(join(site, 'resources'), { recursive: true, force: true });
+  const hugoFirst = run('hugo', ['--quiet', '--source', site]);
+  const hugoAgain = run('hugo', ['--quiet', '--source', site]);
+  hugo.first.push(hugoFirst.seconds); hugo.again.push(hugoAgain.seconds); hugo.mb.push(hugoFirst.mb, hugoAgain.mb);
+  hugo.pages = htmlFiles(join(site, 'public'));
 }
+const rate = (pages, seconds) => (pages / median(seconds)).toFixed(0);
+console.log(`gazette (release publisher): ${ours.pages} pages; first run ${fmt(ours.first, 's')} (${rate(ours.pages, ours.first)} pages/s, ${fmt(ours.firstMb, 'MB', 0)} peak), `
+  + `re-run with nothing changed ${fmt(ours.again, 's')} (${fmt(ours.againMb, 'MB', 0)}), one story changed ${fmt(ours.story, 's')} (${fmt(ours.storyMb, 'MB', 0)})`);
+console.log(`hugo:                        ${hugo.pages} pages; first build ${fmt(hugo.first, 's')} (${rate(hugo.pages, hugo.first)} pages/s), every re-run ${fmt(hugo.again, 's')}, ${fmt(hugo.mb, 'MB', 0)} peak`);
+console.log(`ratios: first run ${(Number(rate(ours.pages, ours.first)) / Number(rate(hugo.pages, hugo.first))).toFixed(1)}× Hugo's pages per second; `
+  + `re-run ${(median(hugo.again) / median(ours.again)).toFixed(0)}× faster than Hugo's; one story ${(median(hugo.again) / median(ours.story)).toFixed(0)}× faster; `
+  + `peak memory ${(median(hugo.mb) / median(ours.firstMb)).toFixed(0)}× less`);
+console.log(`output: ${ours.size.files} files, ${(ours.size.bytes / 1e6).toFixed(1)} MB with the API copy, ${(ours.size.bytes / STORIES / 1e3).toFixed(1)} KB a story`);
+
+// The demo outlet, for scale: 672 stories in 4 languages.
+const demoOut = join(work, 'demo');
+rmSync(demoOut, { recursive: true, force: true });
+mkdirSync(demoOut, { recursive: true });
+copyFileSync('dist/index.html', join(demoOut, 'index.html'));
+const demoArgs = ['--api', 'public/api/v1', '--site-url', 'https://news.example.com/', '--out', demoOut];
+const demoFirst = run(PUBLISHER, demoArgs);
+const demoAgain = run(PUBLISHER, demoArgs);
+console.log(`demo outlet (672 stories, 4 languages): first run ${demoFirst.seconds.toFixed(2)} s, re-run ${demoAgain.seconds.toFixed(2)} s; ${folderSize(demoOut).files} files`);
 rmSync(work, { recursive: true, force: true });

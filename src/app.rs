@@ -36,7 +36,10 @@ pub(crate) fn App() -> impl IntoView {
                     <ParentRoute path=path!("/:lang") view=LangRoute>
                         <Route path=path!("") view=FeedRoute/>
                         <Route path=path!("/search") view=SearchRoute/>
+                        // Before the article's shapes: `page` is no section and no story's id.
+                        <Route path=path!("/page/:page") view=FeedRoute/>
                         <Route path=path!("/:section") view=FeedRoute/>
+                        <Route path=path!("/:section/page/:page") view=FeedRoute/>
                         <Route path=path!("/:section/:id") view=ArticleRoute/>
                         <Route path=path!("/:section/:id/:slug") view=ArticleRoute/>
                     </ParentRoute>

@@ -2,6 +2,7 @@
 //! `components/` and `pages/` (it knows only `api`), so a component can ask for the site or
 //! the edition without reaching up into the router that provides them.
 use crate::api::{ApiError, Edition, Site};
+use crate::route::Translation;
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -20,8 +21,8 @@ pub(crate) struct FrameContext {
     pub lang: Memo<String>,
     pub site: Arc<Site>,
     pub edition: Arc<Edition>,
-    /// Translations of the page on screen, as (language, id, slug); set by the article page.
-    pub alternates: RwSignal<Vec<(String, String, String)>>,
+    /// Translations of the page on screen; set by the article page.
+    pub translations: RwSignal<Vec<Translation>>,
 }
 
 pub(crate) fn use_frame() -> FrameContext {

@@ -5,8 +5,10 @@
 //! derives the same documents from the address before the app exists: a test here runs that
 //! script (in Node) for every kind of route and compares its requests with `Route::documents`.
 //!
-//! The word `search` cannot be a section: the contract reserves it (`api::RESERVED_SLUG`), so
-//! `/{lang}/search` is always the search page.
+//! A feed's later pages have addresses of their own (`/{lang}/page/2`, `/{lang}/{section}/page/2`),
+//! so that a reader without scripts, or a crawler, can walk a whole archive by plain links. The
+//! contract reserves the names these shapes and the site's own files use (`api::RESERVED_NAMES`):
+//! no section is called `search` or `page`, no story has the id `page`.
 use crate::links::{decode_component, encode_component};
 
 /// A page of the site, by its address.
@@ -14,12 +16,12 @@ use crate::links::{decode_component, encode_component};
 pub enum Route {
     /// `/`: sends the reader to a language.
     Root,
-    /// `/{lang}/`: the newest stories.
-    Home { lang: String },
+    /// `/{lang}/`: the newest stories; from page 2 on, `/{lang}/page/{page}`.
+    Home { lang: String, page: u32 },
     /// `/{lang}/search?q=…`
     Search { lang: String },
-    /// `/{lang}/{section}`
-    Section { lang: String, section: String },
+    /// `/{lang}/{section}`; from page 2 on, `/{lang}/{section}/page/{page}`.
+    Section { lang: String, section: String, page: u32 },
     /// `/{lang}/{section}/{id}/{slug}` (or without the slug, which the page corrects).
     Article { lang: String, section: String, id: String, slug: String },
 }
@@ -32,9 +34,13 @@ impl Route {
         let lang = || segments[0].clone();
         Some(match segments.as_slice() {
             [] => Route::Root,
-            [_] => Route::Home { lang: lang() },
+            [_] => Route::Home { lang: lang(), page: 1 },
             [_, search] if search == "search" => Route::Search { lang: lang() },
-            [_, section] => Route::Section { lang: lang(), section: section.clone() },
+            [_, word, page] if word == PAGE => Route::Home { lang: lang(), page: later_page(page)? },
+            [_, section, word, page] if word == PAGE => {
+                Route::Section { lang: lang(), section: section.clone(), page: later_page(page)? }
+            }
+            [_, section] => Route::Section { lang: lang(), section: section.clone(), page: 1 },
             [_, section, id] => {
                 Route::Article { lang: lang(), section: section.clone(), id: id.clone(), slug: String::new() }
             }
@@ -58,9 +64,9 @@ impl Route {
     pub fn path(&self) -> String {
         match self {
             Route::Root => "/".into(),
-            Route::Home { lang } => home_path(lang),
+            Route::Home { lang, page } => feed_page_path(lang, None, *page),
             Route::Search { lang } => search_path(lang, ""),
-            Route::Section { lang, section } => section_path(lang, section),
+            Route::Section { lang, section, page } => feed_page_path(lang, Some(section), *page),
             Route::Article { lang, section, id, slug } => article_path(lang, section, id, slug),
         }
     }
@@ -71,14 +77,14 @@ impl Route {
         let mut documents = vec![crate::api::site_path()];
         match self {
             Route::Root => {}
-            Route::Home { lang }
+            Route::Home { lang, .. }
             | Route::Search { lang }
             | Route::Section { lang, .. }
             | Route::Article { lang, .. } => documents.push(crate::api::edition_path(lang)),
         }
         match self {
-            Route::Home { lang } => documents.push(crate::api::feed_path(lang, crate::api::LATEST, 1)),
-            Route::Section { lang, section } => documents.push(crate::api::feed_path(lang, section, 1)),
+            Route::Home { lang, page } => documents.push(crate::api::feed_path(lang, crate::api::LATEST, *page)),
+            Route::Section { lang, section, page } => documents.push(crate::api::feed_path(lang, section, *page)),
             Route::Article { lang, id, .. } => documents.push(crate::api::article_path(lang, id)),
             Route::Root | Route::Search { .. } => {}
         }
@@ -87,14 +93,17 @@ impl Route {
 
     /// The file `./x publish` writes for the route, where Cloudflare Pages, Netlify, GitHub Pages
     /// and nginx (`try_files $uri $uri.html $uri/ /index.html`) answer its address with it:
-    /// `en/index.html`, `en/politics.html`, `en/politics/1042/a-slug.html`. `None` for the
-    /// routes not published (`/`, search) and for names that cannot be files.
+    /// `en/index.html`, `en/page/2.html`, `en/politics.html`, `en/politics/page/2.html`,
+    /// `en/politics/1042/a-slug.html`. `None` for the routes not published (`/`, search) and for
+    /// names that cannot be files.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn file(&self) -> Option<String> {
         let name = file_name;
         Some(match self {
-            Route::Home { lang } => format!("{}/index.html", name(lang)?),
-            Route::Section { lang, section } => format!("{}/{}.html", name(lang)?, name(section)?),
+            Route::Home { lang, page: 1 } => format!("{}/index.html", name(lang)?),
+            Route::Home { lang, page } => format!("{}/{PAGE}/{page}.html", name(lang)?),
+            Route::Section { lang, section, page: 1 } => format!("{}/{}.html", name(lang)?, name(section)?),
+            Route::Section { lang, section, page } => format!("{}/{}/{PAGE}/{page}.html", name(lang)?, name(section)?),
             Route::Article { lang, section, id, slug } => {
                 format!("{}/{}/{}/{}.html", name(lang)?, name(section)?, name(id)?, name(slug)?)
             }
@@ -112,6 +121,28 @@ pub fn file_name(name: &str) -> Option<&str> {
         || name == ".."
         || name.chars().any(|c| matches!(c, '/' | '\\') || c.is_control());
     (!bad).then_some(name)
+}
+
+/// The word before a feed's page number in its address.
+pub const PAGE: &str = "page";
+
+/// A later page's number from its address: 2 and on, written plainly (`2`, not `02`), so each
+/// page has one address.
+pub fn later_page(text: &str) -> Option<u32> {
+    let page: u32 = text.parse().ok()?;
+    (page >= 2 && page.to_string() == text).then_some(page)
+}
+
+/// Page `page` of the front page's feed (`section` `None`) or of a section's.
+pub fn feed_page_path(lang: &str, section: Option<&str>, page: u32) -> String {
+    let first = match section {
+        Some(section) => section_path(lang, section),
+        None => home_path(lang),
+    };
+    match page {
+        0 | 1 => first,
+        _ => format!("{}/{PAGE}/{page}", first.trim_end_matches('/')),
+    }
 }
 
 /// `/en/`: a language's front page.
@@ -139,13 +170,27 @@ pub fn search_path(lang: &str, query: &str) -> String {
     }
 }
 
+/// A story in another language, as far as the page knows its address: `./x publish` resolves
+/// the section and slug from that language's stories; the app knows the id alone (the contract's
+/// `translations`), and the article page corrects the rest of the address in place.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Translation {
+    pub lang: String,
+    pub id: String,
+    /// `None` where unknown.
+    pub place: Option<(String, String)>,
+}
+
 /// Where the language switch leads from `path` (an in-app path, `/en/…`) to language `to`:
 /// the translation when the page has one, else the same section or search, else home.
-pub fn language_switch_path(path: &str, query: &str, to: &str, translation: Option<(&str, &str)>) -> String {
+pub fn language_switch_path(path: &str, query: &str, to: &str, translation: Option<&Translation>) -> String {
     match Route::parse(path) {
         Some(Route::Search { .. }) => format!("{}{}", search_path(to, ""), query),
         Some(Route::Article { section, .. }) => match translation {
-            Some((id, slug)) => article_path(to, &section, id, slug),
+            Some(Translation { id, place: Some((section, slug)), .. }) => article_path(to, section, id, slug),
+            Some(Translation { id, place: None, .. }) => {
+                format!("{}/{}", section_path(to, &section), encode_component(id))
+            }
             None => section_path(to, &section),
         },
         Some(Route::Section { section, .. }) => section_path(to, &section),
@@ -161,9 +206,11 @@ mod tests {
         let (lang, section) = ("ru".to_string(), "культура".to_string());
         vec![
             Route::Root,
-            Route::Home { lang: lang.clone() },
+            Route::Home { lang: lang.clone(), page: 1 },
+            Route::Home { lang: lang.clone(), page: 3 },
             Route::Search { lang: lang.clone() },
-            Route::Section { lang: lang.clone(), section: section.clone() },
+            Route::Section { lang: lang.clone(), section: section.clone(), page: 1 },
+            Route::Section { lang: lang.clone(), section: section.clone(), page: 12 },
             Route::Article { lang, section, id: "2041".into(), slug: "a b/c".into() },
         ]
     }
@@ -183,6 +230,10 @@ mod tests {
             assert_eq!(Route::parse(&route.path()), Some(route.clone()), "{}", route.path());
         }
         assert_eq!(Route::parse("/en/politics/1/slug/more"), None);
+        assert_eq!(Route::parse("/en/page/1"), None, "page 1 has one address: the feed's own");
+        assert_eq!(Route::parse("/en/politics/page/02"), None);
+        assert_eq!(feed_page_path("en", None, 2), "/en/page/2");
+        assert_eq!(feed_page_path("en", Some("arts"), 1), "/en/arts");
         assert_eq!(
             Route::parse("/en/politics/1"),
             Some(Route::Article { lang: "en".into(), section: "politics".into(), id: "1".into(), slug: String::new() })
@@ -194,7 +245,15 @@ mod tests {
         let files: Vec<_> = every_kind().iter().map(Route::file).collect();
         assert_eq!(
             files,
-            [None, Some("ru/index.html".into()), None, Some("ru/культура.html".into()), None],
+            [
+                None,
+                Some("ru/index.html".into()),
+                Some("ru/page/3.html".into()),
+                None,
+                Some("ru/культура.html".into()),
+                Some("ru/культура/page/12.html".into()),
+                None
+            ],
             "a slug with a slash cannot be a file: the app answers that address"
         );
         let story = Route::Article { lang: "en".into(), section: "arts".into(), id: "7".into(), slug: "a-b".into() };
@@ -214,10 +273,12 @@ mod tests {
         assert_eq!(language_switch_path("/en/", "", "ru", None), "/ru/");
         assert_eq!(language_switch_path("/en/sport", "", "hy", None), "/hy/sport");
         assert_eq!(language_switch_path("/en/search", "?q=budget", "az", None), "/az/search?q=budget");
-        assert_eq!(
-            language_switch_path("/en/politics/1000/slug", "", "ru", Some(("2000", "slug"))),
-            "/ru/politics/2000/slug"
-        );
+        let known =
+            Translation { lang: "ru".into(), id: "2000".into(), place: Some(("politika".into(), "slag".into())) };
+        assert_eq!(language_switch_path("/en/politics/1000/slug", "", "ru", Some(&known)), "/ru/politika/2000/slag");
+        let id_only = Translation { place: None, ..known };
+        assert_eq!(language_switch_path("/en/politics/1000/slug", "", "ru", Some(&id_only)), "/ru/politics/2000");
+        assert_eq!(language_switch_path("/en/politics/page/4", "", "ru", None), "/ru/politics");
         assert_eq!(language_switch_path("/en/politics/1001/slug", "", "ru", None), "/ru/politics");
         assert_eq!(language_switch_path("/xx", "", "en", None), "/en/");
     }

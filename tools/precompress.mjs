@@ -1,5 +1,5 @@
 // Precompressed siblings (.br and .gz) of a built file, which CDNs and tests/server.mjs serve to
-// browsers that accept them. Used by tools/post-build.mjs and tools/set-api-base.mjs.
+// browsers that accept them. Used by tools/post-build.mjs (the publisher recompresses the index.html it points at an API).
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 

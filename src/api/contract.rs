@@ -35,14 +35,24 @@ pub struct AppLink {
     pub url: String,
 }
 
-/// The section slug the contract reserves: `/{lang}/search` is the search page's address.
-pub const RESERVED_SLUG: &str = "search";
+/// Names the site's own addresses and files take (`/{lang}/search`, `/{lang}/page/2`,
+/// `{lang}/index.html`, the `latest` feed, `feeds/`, `api/`), which no section slug or language
+/// code may take; nor may one that starts with `sitemap` or holds a `.` (a file's name).
+pub const RESERVED_NAMES: [&str; 6] = ["search", "page", "index", "latest", "feeds", "api"];
+
+/// Whether the contract reserves `name` (in any case: some hosts' file names ignore it).
+pub fn is_reserved_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    RESERVED_NAMES.contains(&lower.as_str()) || lower.starts_with("sitemap") || name.contains('.')
+}
 
 /// `{lang}/edition.json`: the sections and notices of one language edition.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Edition {
     pub sections: Vec<Section>,
     pub footer_notice: String,
+    /// Slugs left out: reserved names, and a slug a section before it already has.
+    pub refused_sections: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -166,11 +176,19 @@ impl Decode for AppLink {
 impl Decode for Edition {
     fn decode(v: Json) -> Result<Self, String> {
         let mut f = Fields::of(v)?;
-        let mut sections: Vec<Section> = f.list("sections")?;
-        // `/{lang}/search` is the search page: a section by that slug could never be reached, so
-        // the contract reserves the slug and such a section is left out.
-        sections.retain(|s| s.slug != RESERVED_SLUG);
-        Ok(Edition { sections, footer_notice: f.string_or_empty("footer_notice")? })
+        let listed: Vec<Section> = f.list("sections")?;
+        // A section by a reserved name could never be reached (`/{lang}/search` is the search
+        // page) or would overwrite the site's own files, so it is left out; so is a second
+        // section by the same slug.
+        let (mut sections, mut refused_sections) = (Vec::<Section>::new(), vec![]);
+        for section in listed {
+            if is_reserved_name(&section.slug) || sections.iter().any(|s| s.slug == section.slug) {
+                refused_sections.push(section.slug);
+            } else {
+                sections.push(section);
+            }
+        }
+        Ok(Edition { sections, footer_notice: f.string_or_empty("footer_notice")?, refused_sections })
     }
 }
 

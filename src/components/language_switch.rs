@@ -16,7 +16,7 @@ pub fn LanguageSwitch() -> impl IntoView {
     let frame = use_frame();
     let location = use_location();
     let current = frame.lang;
-    let alternates = frame.alternates;
+    let translations = frame.translations;
     let links = frame
         .site
         .languages
@@ -27,15 +27,9 @@ pub fn LanguageSwitch() -> impl IntoView {
             let hidden = current.get_untracked() == code;
             let href = move || {
                 let path = crate::config::in_app_path(&location.pathname.get());
-                let translation = alternates
-                    .try_with(|a| a.iter().find(|(l, _, _)| *l == code).map(|(_, id, slug)| (id.clone(), slug.clone())))
-                    .flatten();
-                let target = language_switch_path(
-                    &path,
-                    &query_text(location.search.get()),
-                    &code,
-                    translation.as_ref().map(|(i, s)| (i.as_str(), s.as_str())),
-                );
+                let translation = translations.try_with(|t| t.iter().find(|t| t.lang == code).cloned()).flatten();
+                let target =
+                    language_switch_path(&path, &query_text(location.search.get()), &code, translation.as_ref());
                 crate::config::href(&target)
             };
             view! {

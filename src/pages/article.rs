@@ -12,7 +12,7 @@ use crate::context::use_frame;
 use crate::i18n::use_i18n;
 use crate::l10n;
 use crate::pages::not_found::page_error_fallback;
-use crate::route::{article_path, section_path};
+use crate::route::{article_path, section_path, Translation};
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -43,17 +43,25 @@ pub fn ArticlePage() -> impl IntoView {
     }
 }
 
-/// The article drawn from its document: by the page above in the browser, and by `./x publish`.
+/// The article drawn from its document: by the page above in the browser, and by `./x publish`,
+/// which knows each translation's address (`translations`); the app knows their ids.
 #[component]
-pub(crate) fn ArticleView(article: Arc<Article>) -> impl IntoView {
+pub(crate) fn ArticleView(
+    article: Arc<Article>,
+    #[prop(optional)] translations: Option<Vec<Translation>>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let frame = use_frame();
     let lang = frame.lang.get_untracked();
     let s = &article.summary;
     let path = article_path(&lang, &s.section, &s.id, &s.slug);
     let url = crate::config::absolute_url(&path);
-    frame.alternates.set(article.translations.iter().map(|(l, id)| (l.clone(), id.clone(), s.slug.clone())).collect());
-    on_cleanup(move || frame.alternates.try_set(vec![]).map(|_| ()).unwrap_or(()));
+    let translations = translations.unwrap_or_else(|| {
+        let others = article.translations.iter().filter(|(l, _)| **l != lang);
+        others.map(|(l, id)| Translation { lang: l.clone(), id: id.clone(), place: None }).collect()
+    });
+    frame.translations.set(translations.clone());
+    on_cleanup(move || frame.translations.try_set(vec![]).map(|_| ()).unwrap_or(()));
     let section_name = section_title(&frame.edition, &s.section);
     let site_name = frame.site.name.clone();
     let views = s.views;
@@ -69,7 +77,7 @@ pub(crate) fn ArticleView(article: Arc<Article>) -> impl IntoView {
         <Meta property="og:url" content=url.clone()/>
         <Meta property="og:site_name" content=site_name.clone()/>
         {image_url.map(|u| view! { <Meta property="og:image" content=u/> })}
-        {hreflang_links(&article, &lang)}
+        {hreflang_links(s, &lang, &translations)}
         <article class="article">
             <header class="article__header">
                 <div class="article__topline">
@@ -132,15 +140,18 @@ fn absolute(src: &str) -> String {
     resolved.unwrap_or_else(|| src.to_string())
 }
 
-fn hreflang_links(article: &Article, lang: &str) -> impl IntoView {
-    let s = &article.summary;
-    let own = (lang.to_string(), s.id.clone());
-    std::iter::once(own)
-        .chain(article.translations.iter().map(|(l, id)| (l.clone(), id.clone())))
-        .map(|(l, id)| {
-            let href = crate::config::absolute_url(&article_path(&l, &s.section, &id, &s.slug));
-            view! { <Link rel="alternate" hreflang=l href/> }
-        })
+/// The page in each language: itself, and each translation at its address as far as it is known
+/// (without its section and slug, the article page corrects them).
+fn hreflang_links(s: &Summary, lang: &str, translations: &[Translation]) -> impl IntoView {
+    let own = crate::config::absolute_url(&article_path(lang, &s.section, &s.id, &s.slug));
+    let others = translations.iter().map(|t| {
+        let path =
+            crate::route::language_switch_path(&article_path(lang, &s.section, &s.id, &s.slug), "", &t.lang, Some(t));
+        (t.lang.clone(), crate::config::absolute_url(&path))
+    });
+    std::iter::once((lang.to_string(), own))
+        .chain(others)
+        .map(|(l, href)| view! { <Link rel="alternate" hreflang=l href/> })
         .collect_view()
 }
 

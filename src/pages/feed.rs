@@ -1,5 +1,7 @@
-//! `/{lang}/` (latest) and `/{lang}/{section}`: the section box, the feed with infinite loading,
-//! most read and the ad slot.
+//! `/{lang}/` (latest) and `/{lang}/{section}`, and their later pages (`…/page/{n}`): the section
+//! box, the feed with infinite loading, most read and the ad slot. "Load more" is a link to the
+//! next page, so that a reader without scripts walks the archive page by page; the app loads the
+//! next page in place instead.
 use crate::api::{ApiError, Section, LATEST};
 use crate::components::ad_slot::AdSlot;
 use crate::components::error_view::ErrorView;
@@ -20,15 +22,22 @@ use leptos_use_intersection_observer::{use_intersection_observer_with_options, U
 pub fn FeedPage() -> impl IntoView {
     let params = use_params_map();
     let frame = use_frame();
-    let key = Memo::new(move |_| (frame.lang.get(), params.read().get("section").unwrap_or_else(|| LATEST.into())));
+    let key = Memo::new(move |_| {
+        let params = params.read();
+        let page = params.get("page").map_or(Some(1), |text| crate::route::later_page(&text));
+        (frame.lang.get(), params.get("section").unwrap_or_else(|| LATEST.into()), page)
+    });
     move || {
-        let (lang, feed) = key.get();
-        view! { <FeedView lang feed/> }
+        let (lang, feed, page) = key.get();
+        match page {
+            Some(page) => view! { <FeedView lang feed page/> }.into_any(),
+            None => view! { <NotFound/> }.into_any(),
+        }
     }
 }
 
 #[component]
-fn FeedView(lang: String, feed: String) -> impl IntoView {
+fn FeedView(lang: String, feed: String, page: u32) -> impl IntoView {
     let i18n = use_i18n();
     let frame = use_frame();
     let section = frame.edition.sections.iter().find(|s| s.slug == feed).cloned();
@@ -42,16 +51,17 @@ fn FeedView(lang: String, feed: String) -> impl IntoView {
         Some(s) => s.description.clone(),
         None => format!("{} — {}", frame.site.name, i18n.get_untracked().feed.latest),
     };
-    let canonical = crate::config::absolute_url(&if is_home {
-        crate::route::home_path(&lang)
-    } else {
-        crate::route::section_path(&lang, &feed)
-    });
-    let page_title = move || match &title {
-        Some(t) => format!("{t} — {site_name}"),
-        None => format!("{} — {site_name}", i18n.get().feed.latest),
+    let canonical =
+        crate::config::absolute_url(&crate::route::feed_page_path(&lang, (!is_home).then_some(feed.as_str()), page));
+    let page_title = move || {
+        let strings = i18n.get();
+        let name = title.clone().unwrap_or_else(|| strings.feed.latest.to_string());
+        match page {
+            1 => format!("{name} — {site_name}"),
+            _ => format!("{name}, {} — {site_name}", strings.feed.page_number(&page.to_string())),
+        }
     };
-    let feed_state = use_feed(lang, feed);
+    let feed_state = use_feed(lang, feed, page);
     // Back/Forward into a feed drawn from memory: put the reader where they were.
     let came_back = crate::nav::take_history_navigation();
     if let (true, Some(y)) = (came_back, feed_state.restored_scroll) {
@@ -70,7 +80,7 @@ fn FeedView(lang: String, feed: String) -> impl IntoView {
 /// ad slot. The page above draws it around the live feed; `./x publish` around its first page.
 pub(crate) fn feed_layout(section: Option<Section>, feed_state: UseFeedReturn) -> impl IntoView {
     let i18n = use_i18n();
-    let is_home = section.is_none();
+    let slug = section.as_ref().map(|s| s.slug.clone());
     let heading = match section {
         Some(section) => view! { <SectionBox section/> }.into_any(),
         None => view! { <h1 class="feed-title">{i18n.get_untracked().feed.latest}</h1> }.into_any(),
@@ -79,7 +89,7 @@ pub(crate) fn feed_layout(section: Option<Section>, feed_state: UseFeedReturn) -
         <div class="feed-layout" on:click=move |_| feed_state.remember_scroll.run(())>
             <div class="feed-main">
                 {heading}
-                <FeedList feed=feed_state show_section=is_home/>
+                <FeedList feed=feed_state section=slug/>
             </div>
             <aside class="feed-aside">
                 <MostRead/>
@@ -101,10 +111,22 @@ fn near_end(sentinel: NodeRef<leptos::html::Div>) -> bool {
     })
 }
 
+/// The stories, and the links to the feed's newer and next pages: `section` `None` on the front page.
 #[component]
-fn FeedList(feed: UseFeedReturn, show_section: bool) -> impl IntoView {
+fn FeedList(feed: UseFeedReturn, section: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
-    let UseFeedReturn { items, status, load_more, .. } = feed;
+    let lang = use_frame().lang.get_untracked();
+    let show_section = section.is_none();
+    let UseFeedReturn { items, status, first, loaded, load_more, .. } = feed;
+    let target = StoredValue::new((lang, section));
+    let page_href = move |page: u32| {
+        target.with_value(|(lang, section)| {
+            crate::config::href(&crate::route::feed_page_path(lang, section.as_deref(), page))
+        })
+    };
+    let newer = (first > 1).then(|| {
+        view! { <a class="button feed-newer" href=page_href(first - 1) rel="prev">{i18n.get_untracked().feed.newer}</a> }
+    });
     let sentinel = NodeRef::<leptos::html::Div>::new();
     let sentinel_visible = RwSignal::new(false);
     // Without IntersectionObserver (old browsers, some embedded views) the button does the work.
@@ -143,6 +165,7 @@ fn FeedList(feed: UseFeedReturn, show_section: bool) -> impl IntoView {
         _ => None,
     };
     view! {
+        {newer}
         // The feed's first page is the page's own document: missing, the page is not found.
         <Show when=move || first_page_error().is_none()
             fallback=move || page_error_view(first_page_error().unwrap_or(ApiError::Offline), load_more)>
@@ -169,10 +192,13 @@ fn FeedList(feed: UseFeedReturn, show_section: bool) -> impl IntoView {
                 }),
                 _ => None,
             }}
+            // A link to the next page, which the app loads in place instead.
             <Show when=move || matches!(status.get(), FeedStatus::Ready | FeedStatus::Loading)>
-                <button type="button" class="button load-more" on:click=move |_| load_more.run(()) aria-disabled=move || loading().to_string()>
+                <a class="button load-more" href=move || page_href(loaded.get() + 1) rel="next"
+                    on:click=move |event| { event.prevent_default(); load_more.run(()) }
+                    aria-disabled=move || loading().to_string()>
                     {i18n.get_untracked().feed.load_more}
-                </button>
+                </a>
             </Show>
         </div>
     }

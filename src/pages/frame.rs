@@ -22,7 +22,7 @@ pub(crate) fn Frame(lang: Memo<String>, children: ChildrenFn) -> impl IntoView {
         let lang = lang.get();
         async move { api::edition(&lang).await }
     });
-    let alternates = RwSignal::new(vec![]);
+    let translations = RwSignal::new(vec![]);
     let retry = move || {
         site.refetch();
         edition.refetch();
@@ -42,7 +42,7 @@ pub(crate) fn Frame(lang: Memo<String>, children: ChildrenFn) -> impl IntoView {
                     // Switched here, once the previous page is disposed, not in an effect that
                     // would re-run the old page's text against signals already gone.
                     apply_language(i18n, &code);
-                    provide_context(FrameContext { lang, site, edition, alternates });
+                    provide_context(FrameContext { lang, site, edition, translations });
                     Ok::<_, ApiError>(frame_content(children))
                 })}
             </ErrorBoundary>

@@ -39,7 +39,7 @@ fn search_page() -> Result<AnyView, ApiError> {
     Ok(view! { <SearchPage/> }.into_any())
 }
 
-/// `/{lang}/` and `/{lang}/{section}`.
+/// `/{lang}/` and `/{lang}/{section}`, and their later pages (`…/page/{n}`).
 #[component]
 pub fn FeedRoute() -> impl IntoView {
     split_page(|| Box::pin(feed_page()), || view! { <FeedSkeleton/> }.into_any())

@@ -1,6 +1,7 @@
 //! The data side of a feed with infinite loading: pages fetched strictly in order, one at a time,
-//! items never shown twice, and the state kept for the session so Back draws the same feed at
-//! once, from memory, without a loader.
+//! from the page in the address on (`/{lang}/page/3` starts at the third), items never shown
+//! twice, and the state kept for the session so Back draws the same feed at once, from memory,
+//! without a loader.
 use crate::api::{self, ApiError, Summary};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -27,6 +28,10 @@ pub enum FeedStatus {
 pub struct UseFeedReturn {
     pub items: RwSignal<Vec<Summary>>,
     pub status: RwSignal<FeedStatus>,
+    /// The feed page the list starts with (1 for the feed's own address).
+    pub first: u32,
+    /// The last feed page shown (`first - 1` before any).
+    pub loaded: RwSignal<u32>,
     /// Fetches the next page (or retries the failed one); does nothing while one is loading.
     pub load_more: Callback<()>,
     /// Remembers where the reader is, for Back.
@@ -42,7 +47,7 @@ struct Snapshot {
 }
 
 thread_local! {
-    static SNAPSHOTS: RefCell<HashMap<(String, String), Snapshot>> = RefCell::new(HashMap::new());
+    static SNAPSHOTS: RefCell<HashMap<(String, String, u32), Snapshot>> = RefCell::new(HashMap::new());
 }
 
 /// Appends `incoming` to `items`, skipping stories already there (feeds shift as news arrives).
@@ -52,21 +57,23 @@ pub fn append_unique(items: &mut Vec<Summary>, incoming: &[Summary]) {
     items.extend(incoming.iter().filter(|s| !seen.contains(&s.id) && added.insert(s.id.clone())).cloned());
 }
 
-pub fn use_feed(lang: String, feed: String) -> UseFeedReturn {
-    let key = (lang.clone(), feed.clone());
+/// The feed `feed` of `lang` from its page `first` on.
+pub fn use_feed(lang: String, feed: String, first: u32) -> UseFeedReturn {
+    let key = (lang.clone(), feed.clone(), first);
     let snapshot = SNAPSHOTS.with(|s| s.borrow().get(&key).copied());
     // Draw again from the session cache what was shown before.
-    let (mut items, mut loaded, mut total) = (vec![], 0u32, 0u32);
-    for page in 1..=snapshot.map_or(0, |s| s.pages) {
+    let (mut items, mut loaded, mut total) = (vec![], first - 1, 0u32);
+    for page in first..=snapshot.map_or(0, |s| s.pages) {
         let Some(cached) = api::cached_feed(&lang, &feed, page) else { break };
         append_unique(&mut items, &cached.items);
         (loaded, total) = (page, cached.total_pages);
     }
-    let restored_scroll = (loaded > 0).then(|| snapshot.map_or(0.0, |s| s.scroll_y));
-    let initial_status = if loaded > 0 && loaded >= total { FeedStatus::Done } else { FeedStatus::Ready };
+    let restored = loaded >= first;
+    let restored_scroll = restored.then(|| snapshot.map_or(0.0, |s| s.scroll_y));
+    let initial_status = if restored && loaded >= total { FeedStatus::Done } else { FeedStatus::Ready };
     let items = RwSignal::new(items);
     let status = RwSignal::new(initial_status);
-    let loaded = StoredValue::new(loaded);
+    let loaded = RwSignal::new(loaded);
     let key = StoredValue::new(key);
 
     let load_more = Callback::new(move |()| {
@@ -74,8 +81,8 @@ pub fn use_feed(lang: String, feed: String) -> UseFeedReturn {
             return;
         }
         status.set(FeedStatus::Loading);
-        let next = loaded.get_value() + 1;
-        let (lang, feed) = key.get_value();
+        let next = loaded.get_untracked() + 1;
+        let (lang, feed, start) = key.get_value();
         spawn_local(async move {
             let result = api::feed(&lang, &feed, next).await;
             match result {
@@ -88,10 +95,10 @@ pub fn use_feed(lang: String, feed: String) -> UseFeedReturn {
                         crate::boot::next_task().await;
                         items.try_update(|list| append_unique(list, rest));
                     }
-                    loaded.try_set_value(next);
+                    loaded.try_set(next);
                     let done = next >= page.total_pages || page.items.is_empty();
                     status.try_set(if done { FeedStatus::Done } else { FeedStatus::Ready });
-                    SNAPSHOTS.with(|s| s.borrow_mut().entry((lang, feed)).or_default().pages = next);
+                    SNAPSHOTS.with(|s| s.borrow_mut().entry((lang, feed, start)).or_default().pages = next);
                 }
                 Err(error) => {
                     status.try_set(FeedStatus::Failed(error));
@@ -103,19 +110,21 @@ pub fn use_feed(lang: String, feed: String) -> UseFeedReturn {
         let y = window().scroll_y().unwrap_or(0.0);
         SNAPSHOTS.with(|s| s.borrow_mut().entry(key.get_value()).or_default().scroll_y = y);
     });
-    if loaded.get_value() == 0 {
+    if !restored {
         load_more.run(());
     }
-    UseFeedReturn { items, status, load_more, remember_scroll, restored_scroll }
+    UseFeedReturn { items, status, first, loaded, load_more, remember_scroll, restored_scroll }
 }
 
-/// A feed showing its first page only, as `./x publish` draws it: `more` says whether a next page
-/// exists. Nothing is fetched (the live page takes over in the browser).
+/// A feed showing one page only, as `./x publish` draws it: page `page` of `total`, whose next
+/// page (if any) is a plain link. Nothing is fetched (the live page takes over in the browser).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn first_page(items: Vec<Summary>, more: bool) -> UseFeedReturn {
+pub fn one_page(items: Vec<Summary>, page: u32, total: u32) -> UseFeedReturn {
     UseFeedReturn {
         items: RwSignal::new(items),
-        status: RwSignal::new(if more { FeedStatus::Ready } else { FeedStatus::Done }),
+        status: RwSignal::new(if page < total { FeedStatus::Ready } else { FeedStatus::Done }),
+        first: page,
+        loaded: RwSignal::new(page),
         load_more: Callback::new(|()| ()),
         remember_scroll: Callback::new(|()| ()),
         restored_scroll: None,

@@ -22,6 +22,9 @@ pub(super) struct Head {
     pub alternates: Vec<(String, String)>,
     /// (title, URL) of the Atom feeds that list this page's stories.
     pub feeds: Vec<(String, String)>,
+    /// A feed page's newer and older neighbours.
+    pub previous: Option<String>,
+    pub next: Option<String>,
     pub site_name: String,
     /// The picture for previews, with its absolute URL.
     pub image: Option<(String, Image)>,
@@ -86,6 +89,11 @@ impl Head {
                     escape(lang),
                     escape(url)
                 ));
+            }
+        }
+        for (rel, url) in [("prev", &self.previous), ("next", &self.next)] {
+            if let Some(url) = url {
+                tags.push(format!("<link rel=\"{rel}\" href=\"{}\" {MARK}>", escape(url)));
             }
         }
         for (title, url) in &self.feeds {

@@ -1,23 +1,38 @@
-//! The HTML pages of a run: which pages exist (every language's front page, each section's first
-//! page, every story), what their heads say (`head.rs`), and writing them on every core.
+//! The HTML pages of a run: which pages exist (every language's front page and sections, each
+//! with every page of its feed, and every story), what their heads say (`head.rs`), and drawing
+//! and writing them on every core.
 //!
-//! A page whose inputs are what they were at the last run is not drawn again: its API document,
-//! its language's edition, `site.json`, the app's `index.html`, the site URL and this program all
-//! go into a fingerprint kept in `Output`'s manifest. So a re-run over an unchanged API reads and
-//! hashes the documents, draws nothing and writes nothing.
+//! A page whose fingerprint (`fingerprint.rs`) is what the last run recorded is not drawn again.
+//! A page whose document cannot be read or decoded, or whose drawing panics, is reported and
+//! keeps its last good file: only a successfully read API removes a page, by no longer listing it.
+use super::error::Problem;
 use super::feeds::feed_title_and_path;
+use super::fingerprint;
 use super::head::{Head, Story};
+use super::lists::absolute;
+use super::load::{Language, Languages, Unknown};
 use super::output::Output;
 use super::pages::{article_body, feed_body, LanguageFrame, Template};
 use super::source::Source;
-use super::{absolute, Language};
 use crate::api::json::from_str;
-use crate::api::{Article, FeedChunk, Section, Site};
-use crate::route::{article_path, home_path, section_path, Route};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use crate::api::{feed_path, Article, FeedChunk, Section, Site, LATEST};
+use crate::route::{feed_page_path, Route, Translation, PAGE};
+use std::collections::HashMap;
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Instant;
+
+/// What every page of a run shares.
+pub(super) struct Run<'a> {
+    pub api: &'a Source,
+    pub site: Arc<Site>,
+    pub languages: &'a Languages,
+    pub template: &'a Template,
+    /// The run's inputs (`fingerprint::run`).
+    pub fingerprint: u64,
+    pub site_url: &'a str,
+}
 
 /// One page to publish.
 struct Job {
@@ -32,112 +47,165 @@ struct Job {
 }
 
 enum Kind {
-    /// A feed's first page: a section's, or the front page's (`None`).
-    Feed(Option<Section>),
+    /// Page `page` of `total` of a feed: a section's, or the front page's (`None`).
+    Feed { section: Option<Section>, page: u32, total: u32 },
     /// A story, at the address its index entry gives (`Job::route`).
     Article,
 }
 
-/// Each language's sections' first feed pages (an article shows its section's newest stories):
-/// by (language, section), the hash of the document's text and the document.
-type SectionFeeds = std::collections::HashMap<(usize, String), (u64, Arc<FeedChunk>)>;
+/// A feed's first page, read before the pages are listed: it says how many pages the feed has,
+/// and a story shows its section's newest stories.
+struct FirstPage {
+    text: String,
+    chunk: Arc<FeedChunk>,
+}
 
-fn section_feeds(run: &Run) -> SectionFeeds {
-    let mut feeds = SectionFeeds::new();
-    for (index, language) in run.languages.iter().enumerate() {
-        for section in &language.edition.sections {
-            let path = crate::api::feed_path(&language.code, &section.slug, 1);
-            let Ok(text) = run.api.read_text(&path) else { continue }; // the section's own page says so
-            let Ok(chunk) = from_str::<FeedChunk>(&text) else { continue };
-            let mut hasher = DefaultHasher::new();
-            text.hash(&mut hasher);
-            feeds.insert((index, section.slug.clone()), (hasher.finish(), Arc::new(chunk)));
+/// By (language index, feed name).
+type FirstPages = HashMap<(usize, String), FirstPage>;
+
+/// The feeds of a language: the front page's (`None`) and each section's.
+fn feeds(language: &Language) -> impl Iterator<Item = Option<&Section>> {
+    std::iter::once(None).chain(language.edition.sections.iter().map(Some))
+}
+
+fn feed_name(section: Option<&Section>) -> &str {
+    section.map_or(LATEST, |s| s.slug.as_str())
+}
+
+/// Whether `file` is one of the pages of the feed whose first page is `first_file`.
+fn is_feed_page(file: &str, first_file: &str) -> bool {
+    let later = match first_file.strip_suffix("/index.html") {
+        Some(lang) => format!("{lang}/{PAGE}/"),
+        None => format!("{}/{PAGE}/", first_file.trim_end_matches(".html")),
+    };
+    file == first_file || file.strip_prefix(&later).is_some_and(|rest| !rest.contains('/'))
+}
+
+/// Reads every feed's first page; a feed whose first page cannot be read keeps all its pages.
+fn first_pages(run: &Run, out: &mut Output, problems: &mut Vec<Problem>) -> FirstPages {
+    let mut pages = FirstPages::new();
+    for (index, language) in run.languages.read.iter().enumerate() {
+        for section in feeds(language) {
+            let name = feed_name(section);
+            let path = feed_path(&language.code, name, 1);
+            let read = run.api.read_text(&path).and_then(|text| {
+                let chunk = from_str::<FeedChunk>(&text).map_err(|e| Problem::new(&path, e))?;
+                Ok(FirstPage { text, chunk: Arc::new(chunk) })
+            });
+            match read {
+                Ok(first) => {
+                    pages.insert((index, name.to_string()), first);
+                }
+                Err(problem) => {
+                    let route = feed_route(&language.code, section, 1);
+                    if let Some(first_file) = route.file() {
+                        out.keep(|file| is_feed_page(file, &first_file));
+                    }
+                    problems
+                        .push(Problem::new(problem.what, format!("{}; its pages are left as they were", problem.why)));
+                }
+            }
         }
     }
-    feeds
+    pages
 }
 
-/// What every page of a run shares.
-pub(super) struct Run<'a> {
-    pub api: &'a Source,
-    pub site: Arc<Site>,
-    pub languages: &'a [Language],
-    pub template: &'a Template,
-    /// Hashes the template, the site URL and this program.
-    pub fingerprint: u64,
-    pub site_url: &'a str,
+fn feed_route(lang: &str, section: Option<&Section>, page: u32) -> Route {
+    match section {
+        None => Route::Home { lang: lang.into(), page },
+        Some(s) => Route::Section { lang: lang.into(), section: s.slug.clone(), page },
+    }
 }
 
-/// A fingerprint of what every page depends on besides its own documents.
-pub(super) fn run_fingerprint(template: &str, site: &Site, site_url: &str) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    (template, format!("{site:?}"), site_url).hash(&mut hasher);
-    // This program: a new build of publish may draw the same input differently.
-    let program = std::env::current_exe().and_then(std::fs::metadata).ok();
-    program.map(|m| (m.len(), m.modified().ok())).hash(&mut hasher);
-    hasher.finish()
-}
-
-/// Every page the languages have: front page, sections, stories.
-fn jobs(languages: &[Language]) -> Vec<Job> {
+/// Every page the languages have: each feed's pages, every story.
+fn jobs(languages: &[Language], first_pages: &FirstPages) -> Vec<Job> {
     let mut jobs = vec![];
     for (index, language) in languages.iter().enumerate() {
-        let lang = language.code.clone();
-        let feeds = std::iter::once(None).chain(language.edition.sections.iter().map(Some));
-        let feed_routes = feeds.map(|section| {
-            let route = match section {
-                None => Route::Home { lang: lang.clone() },
-                Some(s) => Route::Section { lang: lang.clone(), section: s.slug.clone() },
-            };
-            (route, Kind::Feed(section.cloned()))
-        });
-        let story_routes = language.stories.iter().map(|story| {
+        let lang = &language.code;
+        for section in feeds(language) {
+            let Some(first) = first_pages.get(&(index, feed_name(section).to_string())) else { continue };
+            // Each page holds a story at least: a larger count is a CMS's mistake, not pages to ask for.
+            let total =
+                first.chunk.total_pages.clamp(1, u32::try_from(language.stories.len()).unwrap_or(u32::MAX).max(1));
+            for page in 1..=total {
+                let kind = Kind::Feed { section: section.cloned(), page, total };
+                jobs.extend(job(index, feed_route(lang, section, page), kind));
+            }
+        }
+        for story in &language.stories {
             let (section, id, slug) = (story.section.clone(), story.id.clone(), story.slug.clone());
-            (Route::Article { lang: lang.clone(), section, id, slug }, Kind::Article)
-        });
-        for (route, kind) in feed_routes.chain(story_routes) {
-            // A name that cannot be a file is not published: the app answers its address.
-            let (Some(file), Some(document)) = (route.file(), route.documents().pop()) else { continue };
-            jobs.push(Job { language: index, document, file, route, kind });
+            jobs.extend(job(index, Route::Article { lang: lang.clone(), section, id, slug }, Kind::Article));
         }
     }
     jobs
 }
 
-/// Publishes every page on every core, printing progress; a document that cannot be read or
-/// decoded is added to `problems` and its page skipped.
-pub(super) fn publish_pages(run: &Run, out: &mut Output, problems: &mut Vec<String>) -> Result<(), String> {
-    let jobs = jobs(run.languages);
-    let frames: Vec<LanguageFrame> = run
-        .languages
+/// The route's page, unless a name in it cannot be a file (the app answers its address).
+fn job(language: usize, route: Route, kind: Kind) -> Option<Job> {
+    let (file, document) = (route.file()?, route.documents().pop()?);
+    Some(Job { language, document, file, route, kind })
+}
+
+/// What became of a page.
+enum Drawn {
+    /// The last run drew it from the same inputs.
+    Current,
+    /// Drawn anew: the fingerprint of its inputs and its HTML.
+    Page { fingerprint: u64, html: String },
+    /// It links to a language that could not be read: left as the last run published it.
+    Unknown,
+}
+
+/// Publishes every page on every core, printing progress. A page that cannot be published is
+/// added to `problems` and keeps its last file; a write that fails stops the run.
+pub(super) fn publish_pages(run: &Run, out: &mut Output, problems: &mut Vec<Problem>) -> Result<(), super::Fatal> {
+    let first_pages = first_pages(run, out, problems);
+    let languages = &run.languages.read;
+    let jobs = jobs(languages, &first_pages);
+    let frames: Vec<LanguageFrame> = languages
         .iter()
         .map(|l| LanguageFrame { lang: l.code.clone(), site: run.site.clone(), edition: Arc::new(l.edition.clone()) })
         .collect();
-    let language_fingerprints: Vec<u64> = run
-        .languages
-        .iter()
-        .map(|l| {
-            let mut hasher = DefaultHasher::new();
-            (run.fingerprint, &l.code, format!("{:?}", l.edition)).hash(&mut hasher);
-            hasher.finish()
-        })
-        .collect();
-    let feeds = section_feeds(run);
+    let language_fingerprints: Vec<u64> =
+        languages.iter().map(|l| fingerprint::of((run.fingerprint, &l.code, format!("{:?}", l.edition)))).collect();
     let (next, done, started) = (AtomicUsize::new(0), AtomicUsize::new(0), Instant::now());
-    let shared = Mutex::new((out, std::mem::take(problems), None::<String>));
+    let shared = Mutex::new((out, std::mem::take(problems), None::<super::Fatal>));
     let workers = std::thread::available_parallelism().map_or(2, usize::from);
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
                 crate::config::publish_for(run.site_url);
                 while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let frame = &frames[job.language];
-                    let outcome = publish_one(run, job, frame, language_fingerprints[job.language], &feeds, &shared);
-                    if let Err(problem) = outcome {
-                        shared.lock().unwrap().1.push(problem);
+                    let page =
+                        Page { run, job, first_pages: &first_pages, language: language_fingerprints[job.language] };
+                    let is_current = |fingerprint| shared.lock().unwrap().0.is_current(&job.file, fingerprint);
+                    let drawn = catch_unwind(AssertUnwindSafe(|| page.draw(&frames[job.language], is_current)))
+                        .unwrap_or_else(|panic| {
+                            Err(Problem::new(&job.file, format!("drawing it failed: {}", message(&panic))))
+                        });
+                    let mut shared = shared.lock().unwrap();
+                    let (out, problems, failed) = &mut *shared;
+                    match drawn {
+                        Ok(Drawn::Page { fingerprint, html }) => {
+                            if let Err(e) = out.write_page(&job.file, fingerprint, &html) {
+                                failed.get_or_insert(super::Fatal::Write { path: job.file.clone(), error: e });
+                            }
+                        }
+                        Ok(Drawn::Current) => {}
+                        Ok(Drawn::Unknown) => {
+                            out.keep_file(&job.file);
+                        }
+                        Err(problem) => {
+                            out.keep_file(&job.file);
+                            problems.push(Problem::new(
+                                problem.what,
+                                format!("{}; its page is left as it was", problem.why),
+                            ));
+                        }
                     }
+                    drop(shared);
                     let done = done.fetch_add(1, Ordering::Relaxed) + 1;
-                    if done % 2000 == 0 || done == jobs.len() {
+                    if done.is_multiple_of(5000) || done == jobs.len() {
                         let rate = done as f64 / started.elapsed().as_secs_f64().max(0.001);
                         println!("publish: pages {done}/{} ({rate:.0}/s)", jobs.len());
                     }
@@ -145,74 +213,116 @@ pub(super) fn publish_pages(run: &Run, out: &mut Output, problems: &mut Vec<Stri
             });
         }
     });
-    let (_, found, failed) = shared.into_inner().unwrap();
+    let (_, found, failed) = shared.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
     *problems = found;
     failed.map_or(Ok(()), Err)
 }
 
-type Shared<'a> = Mutex<(&'a mut Output, Vec<String>, Option<String>)>;
+/// A panic's message.
+fn message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".into())
+}
 
-/// One page: skipped when its fingerprint is unchanged, else drawn and written. `Err` is a
-/// document that cannot be read; a write that fails is kept in `shared` and ends the run.
-fn publish_one(
-    run: &Run,
-    job: &Job,
-    frame: &LanguageFrame,
+/// One page of a run.
+struct Page<'a> {
+    run: &'a Run<'a>,
+    job: &'a Job,
+    first_pages: &'a FirstPages,
+    /// The fingerprint of the run and the page's language.
     language: u64,
-    feeds: &SectionFeeds,
-    shared: &Shared,
-) -> Result<(), String> {
-    let text = run.api.read_text(&job.document)?;
-    let section_feed = match &job.kind {
-        Kind::Article => job.route.section().and_then(|section| feeds.get(&(job.language, section.to_string()))),
-        Kind::Feed(_) => None,
-    };
-    let mut hasher = DefaultHasher::new();
-    (language, &job.file, &text, section_feed.map(|(hash, _)| hash)).hash(&mut hasher);
-    let fingerprint = hasher.finish();
-    if shared.lock().unwrap().0.is_current(&job.file, fingerprint) {
-        return Ok(());
-    }
-    let lang = frame.lang.as_str();
-    let language = &run.languages[job.language];
-    let decode_error = |e: String| format!("{}: {e}", job.document);
-    let (head, body) = match &job.kind {
-        Kind::Feed(section) => {
-            let chunk: FeedChunk = from_str(&text).map_err(decode_error)?;
-            let path = job.route.path();
-            let head = feed_head(run, language, section.as_ref(), &path);
-            let more = chunk.total_pages > 1;
-            (head, feed_body(frame, &path, section.clone(), chunk.items, more))
-        }
-        Kind::Article => {
-            let article: Article = from_str(&text).map_err(decode_error)?;
-            let s = &article.summary;
-            let route = Route::Article {
-                lang: lang.into(),
-                section: s.section.clone(),
-                id: s.id.clone(),
-                slug: s.slug.clone(),
-            };
-            if route != job.route {
-                return Ok(()); // the index and the story disagree: the story's own address is the app's
+}
+
+impl Page<'_> {
+    /// The page, unless `is_current` says the last run drew it from the same inputs.
+    fn draw(&self, frame: &LanguageFrame, is_current: impl Fn(u64) -> bool) -> Result<Drawn, Problem> {
+        let (run, job) = (self.run, self.job);
+        let language = &run.languages.read[job.language];
+        let first_page = |feed: &str| self.first_pages.get(&(job.language, feed.to_string()));
+        let text = match (&job.kind, first_page(job.route.section().unwrap_or(LATEST))) {
+            (Kind::Feed { page: 1, .. }, Some(first)) => first.text.clone(),
+            _ => run.api.read_text(&job.document)?,
+        };
+        let decode_error = |e: String| Problem::new(&job.document, e);
+        let path = job.route.path();
+        let (head, body, fingerprint) = match &job.kind {
+            Kind::Feed { section, page, total } => {
+                let alternates = match page {
+                    1 => match feed_alternates(run, section.as_ref()) {
+                        Ok(alternates) => alternates,
+                        Err(Unknown) => return Ok(Drawn::Unknown),
+                    },
+                    _ => vec![],
+                };
+                let fingerprint = fingerprint::of((self.language, &job.file, &text, &alternates, page, total));
+                if is_current(fingerprint) {
+                    return Ok(Drawn::Current);
+                }
+                let chunk: FeedChunk = from_str(&text).map_err(decode_error)?;
+                let head = feed_head(run, language, section.as_ref(), *page, *total, alternates);
+                (head, feed_body(frame, &path, section.clone(), chunk.items, *page, *total), fingerprint)
             }
-            let path = route.path();
-            if let Some((_, chunk)) = section_feed {
-                crate::api::remember_feed(lang, &s.section, 1, chunk.clone());
+            Kind::Article => {
+                let section_page = job.route.section().and_then(first_page);
+                let article: Article = from_str(&text).map_err(decode_error)?;
+                let Ok(translations) = run.languages.translations(&language.code, &article.translations) else {
+                    return Ok(Drawn::Unknown);
+                };
+                let fingerprint = fingerprint::of((
+                    self.language,
+                    &job.file,
+                    &text,
+                    section_page.map(|p| &p.text),
+                    format!("{translations:?}"),
+                ));
+                if is_current(fingerprint) {
+                    return Ok(Drawn::Current);
+                }
+                let s = &article.summary;
+                let route = Route::Article {
+                    lang: language.code.clone(),
+                    section: s.section.clone(),
+                    id: s.id.clone(),
+                    slug: s.slug.clone(),
+                };
+                if route != job.route {
+                    return Err(Problem::new(
+                        &job.document,
+                        format!("the search index lists it at {}, its document at {}", job.route.path(), route.path()),
+                    ));
+                }
+                #[cfg(test)]
+                if s.title.contains(tests::PANIC_MARK) {
+                    panic!("a test asked this page to panic");
+                }
+                if let Some(first) = section_page {
+                    crate::api::remember_feed(&language.code, &s.section, 1, first.chunk.clone());
+                }
+                let head = article_head(run, language, &article, &path, &translations);
+                (head, article_body(frame, &path, Arc::new(article), translations), fingerprint)
             }
-            (article_head(run, language, &article, &path), article_body(frame, &path, Arc::new(article)))
-        }
-    };
-    let html = run.template.page(lang, &head.to_html(), &body);
-    let mut shared = shared.lock().unwrap();
-    if let Err(e) = shared.0.write_page(&job.file, fingerprint, &html) {
-        shared.2.get_or_insert(format!("writing {}: {e}", job.file));
+        };
+        let html = run.template.page(&language.code, &head.to_html(), &body);
+        Ok(Drawn::Page { fingerprint, html })
     }
-    Ok(())
+}
+
+/// A feed's first page in the languages whose edition has the feed (every language's front page;
+/// a section by the same slug), as (language, absolute URL).
+fn feed_alternates(run: &Run, section: Option<&Section>) -> Result<Vec<(String, String)>, Unknown> {
+    let slug = section.map(|s| s.slug.as_str());
+    let languages = run.languages.with_feed(slug)?;
+    Ok(languages
+        .into_iter()
+        .map(|code| (code.to_string(), absolute(run.site_url, &feed_page_path(code, slug, 1))))
+        .collect())
 }
 
 /// The Atom feeds that list a page's stories: the language's, and its section's.
-fn feeds(run: &Run, lang: &str, section: Option<&Section>) -> Vec<(String, String)> {
+fn atom_feeds(run: &Run, lang: &str, section: Option<&Section>) -> Vec<(String, String)> {
     std::iter::once(None)
         .chain(section.map(Some))
         .map(|feed| {
@@ -222,38 +332,43 @@ fn feeds(run: &Run, lang: &str, section: Option<&Section>) -> Vec<(String, Strin
         .collect()
 }
 
-fn feed_head(run: &Run, language: &Language, section: Option<&Section>, path: &str) -> Head {
+fn feed_head(
+    run: &Run,
+    language: &Language,
+    section: Option<&Section>,
+    page: u32,
+    total: u32,
+    alternates: Vec<(String, String)>,
+) -> Head {
     let lang = language.code.as_str();
     let strings = crate::i18n::strings(crate::l10n::ui_locale(lang));
     let site = &run.site.name;
-    let (title, description) = match section {
-        Some(s) => (format!("{} — {site}", s.title), s.description.clone()),
-        None => (format!("{} — {site}", strings.feed.latest), format!("{site} — {}", strings.feed.latest)),
+    let (name, description) = match section {
+        Some(s) => (s.title.clone(), s.description.clone()),
+        None => (strings.feed.latest.to_string(), format!("{site} — {}", strings.feed.latest)),
     };
-    // The same page in the other languages: their front pages, or their section of the same slug.
-    let alternates = run
-        .languages
-        .iter()
-        .filter(|other| section.is_none_or(|s| other.edition.sections.iter().any(|o| o.slug == s.slug)))
-        .map(|other| {
-            let path = section.map_or_else(|| home_path(&other.code), |s| section_path(&other.code, &s.slug));
-            (other.code.clone(), absolute(run.site_url, &path))
-        })
-        .collect();
+    let title = match page {
+        1 => format!("{name} — {site}"),
+        _ => format!("{name}, {} — {site}", strings.feed.page_number(&page.to_string())),
+    };
+    let slug = section.map(|s| s.slug.as_str());
+    let url_of = |page: u32| absolute(run.site_url, &feed_page_path(lang, slug, page));
     Head {
         lang: lang.into(),
         title,
         description,
-        canonical: absolute(run.site_url, path),
+        canonical: url_of(page),
         alternates,
-        feeds: feeds(run, lang, section),
+        feeds: atom_feeds(run, lang, section),
+        previous: (page > 1).then(|| url_of(page - 1)),
+        next: (page < total).then(|| url_of(page + 1)),
         site_name: site.clone(),
         image: None,
         story: None,
     }
 }
 
-fn article_head(run: &Run, language: &Language, article: &Article, path: &str) -> Head {
+fn article_head(run: &Run, language: &Language, article: &Article, path: &str, translations: &[Translation]) -> Head {
     let lang = language.code.as_str();
     let s = &article.summary;
     let section = language.edition.sections.iter().find(|x| x.slug == s.section);
@@ -262,9 +377,11 @@ fn article_head(run: &Run, language: &Language, article: &Article, path: &str) -
         let url = url::Url::parse(run.site_url).ok()?.join(&src).ok()?;
         Some((String::from(url), i.clone()))
     });
-    let alternates = std::iter::once((lang.to_string(), s.id.clone()))
-        .chain(article.translations.iter().map(|(l, id)| (l.clone(), id.clone())))
-        .map(|(l, id)| (l.clone(), absolute(run.site_url, &article_path(&l, &s.section, &id, &s.slug))))
+    let alternates = std::iter::once((lang.to_string(), absolute(run.site_url, path)))
+        .chain(translations.iter().filter_map(|t| {
+            let (section, slug) = t.place.as_ref()?;
+            Some((t.lang.clone(), absolute(run.site_url, &crate::route::article_path(&t.lang, section, &t.id, slug))))
+        }))
         .collect();
     let section_title = crate::components::section_box::section_title(&language.edition, &s.section);
     Head {
@@ -273,9 +390,29 @@ fn article_head(run: &Run, language: &Language, article: &Article, path: &str) -
         description: s.lead.clone(),
         canonical: absolute(run.site_url, path),
         alternates,
-        feeds: feeds(run, lang, section),
+        feeds: atom_feeds(run, lang, section),
+        previous: None,
+        next: None,
         site_name: run.site.name.clone(),
         image,
         story: Some(Story::of(article, section_title)),
+    }
+}
+
+#[cfg(test)]
+pub(super) mod tests {
+    use super::*;
+
+    /// A story whose title holds this makes its page's drawing panic (in tests only).
+    pub const PANIC_MARK: &str = "[panic while drawing]";
+
+    #[test]
+    fn a_feeds_pages_are_told_from_its_stories() {
+        assert!(is_feed_page("en/index.html", "en/index.html"));
+        assert!(is_feed_page("en/page/3.html", "en/index.html"));
+        assert!(!is_feed_page("en/arts.html", "en/index.html"));
+        assert!(is_feed_page("en/arts/page/2.html", "en/arts.html"));
+        assert!(!is_feed_page("en/arts/12/slug.html", "en/arts.html"), "a story of the section is not a feed page");
+        assert!(!is_feed_page("en/arts/page/2.html", "en/index.html"));
     }
 }

@@ -1,53 +1,56 @@
-//! Writing what publish produces: a file is rewritten only when its bytes change, and a file an
-//! earlier run wrote that this run no longer produces (a story gone from the API, a section
-//! removed) is deleted. So an unchanged API writes nothing, and the counts say so.
+//! Writing what publish produces, so that a live site never serves half of it: every file is
+//! written to a temporary name in its own folder and renamed over the old one (a reader, a sync
+//! or a crash sees the old file or the new, never half), and only when its bytes change, so an
+//! unchanged API writes nothing.
 //!
-//! Pages also have a fingerprint of their inputs, kept in a manifest beside them
-//! (`.gazette-publish`): a page whose fingerprint has not changed is not even drawn again.
-use std::collections::{BTreeMap, BTreeSet};
+//! What a run no longer makes is removed only if an earlier run made it (the manifest,
+//! `manifest.rs`) and this run neither made it nor kept it: a page whose document could not be
+//! read is kept as it was (`keep`), never removed for it. The manifest is written last.
+use super::manifest::{self, Files};
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// The manifest's name in the output folder: a fingerprint and a path per line.
-const MANIFEST: &str = ".gazette-publish";
+/// The ending of a file being written; one left by a killed run is removed by the next.
+const TEMPORARY: &str = ".gazette-tmp";
 
 pub(super) struct Output {
     dir: PathBuf,
-    produced: BTreeSet<PathBuf>,
-    /// Page fingerprints as the last run left them, and as this run leaves them.
-    previous: BTreeMap<String, u64>,
-    current: BTreeMap<String, u64>,
+    /// The files the last run left, and those this run makes or keeps.
+    previous: Files,
+    current: Files,
     /// What this run wrote, by `/`-separated path, in the order written.
     pub written: Vec<String>,
     pub unchanged: usize,
+    /// A test's stand-in for `kill -9`: after this many more files, the next is left half
+    /// written under its temporary name and the run fails.
+    #[cfg(test)]
+    pub abort_after: Option<usize>,
 }
 
 impl Output {
-    pub fn new(dir: &Path) -> Output {
-        let manifest = std::fs::read_to_string(dir.join(MANIFEST)).unwrap_or_default();
-        let previous = manifest
-            .lines()
-            .filter_map(|line| line.split_once('\t'))
-            .filter_map(|(hash, path)| Some((path.to_string(), u64::from_str_radix(hash, 16).ok()?)))
-            .collect();
+    /// Writes into `dir`, where the last run left `previous`.
+    pub fn new(dir: &Path, previous: Files) -> Output {
         Output {
             dir: dir.to_path_buf(),
-            produced: BTreeSet::new(),
             previous,
-            current: BTreeMap::new(),
+            current: Files::new(),
             written: vec![],
             unchanged: 0,
+            #[cfg(test)]
+            abort_after: None,
         }
     }
 
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
     /// Whether the page at `relative` was written from inputs with this `fingerprint` and is
-    /// still there; if so it counts as produced and unchanged.
+    /// still there; if so it counts as made and unchanged.
     pub fn is_current(&mut self, relative: &str, fingerprint: u64) -> bool {
-        let path = self.dir.join(relative);
-        let current = self.previous.get(relative) == Some(&fingerprint) && path.is_file();
+        let current = self.previous.get(relative) == Some(&Some(fingerprint)) && self.dir.join(relative).is_file();
         if current {
-            self.produced.insert(path);
-            self.current.insert(relative.to_string(), fingerprint);
+            self.current.insert(relative.to_string(), Some(fingerprint));
             self.unchanged += 1;
         }
         current
@@ -62,7 +65,7 @@ impl Output {
             copy.len() == source.len() && copy.modified().ok().zip(source.modified().ok()).is_some_and(|(c, s)| c >= s)
         });
         if current {
-            self.produced.insert(path);
+            self.current.insert(relative.to_string(), None);
             self.unchanged += 1;
             return Ok(());
         }
@@ -71,27 +74,19 @@ impl Output {
 
     /// `write`, remembering the page's input `fingerprint` for the next run.
     pub fn write_page(&mut self, relative: &str, fingerprint: u64, contents: &str) -> io::Result<()> {
-        self.current.insert(relative.to_string(), fingerprint);
-        self.write(relative, contents)
-    }
-
-    /// Keeps this run's fingerprints for the next (written only when they changed).
-    pub fn save_manifest(&self) -> io::Result<()> {
-        if self.current == self.previous {
-            return Ok(());
-        }
-        let lines: String = self.current.iter().map(|(path, hash)| format!("{hash:016x}\t{path}\n")).collect();
-        std::fs::create_dir_all(&self.dir)?;
-        std::fs::write(self.dir.join(MANIFEST), lines)
+        self.write(relative, contents)?;
+        self.current.insert(relative.to_string(), Some(fingerprint));
+        Ok(())
     }
 
     /// Writes `contents` to `relative` (a `/`-separated path under the output folder) unless the
-    /// file already holds exactly that. A precompressed sibling (`.br`, `.gz`) an earlier tool
-    /// left would be served instead of the new file, so it goes.
+    /// file already holds exactly that: to a temporary name beside it, then renamed over it. A
+    /// precompressed sibling (`.br`, `.gz`) an earlier tool left would be served instead of the
+    /// new file, so it goes.
     pub fn write(&mut self, relative: &str, contents: impl AsRef<[u8]>) -> io::Result<()> {
         let contents = contents.as_ref();
         let path = self.dir.join(relative);
-        self.produced.insert(path.clone());
+        self.current.entry(relative.to_string()).or_insert(None);
         if std::fs::read(&path).is_ok_and(|old| old == contents) {
             self.unchanged += 1;
             return Ok(());
@@ -99,85 +94,182 @@ impl Output {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
-        for packed in [".br", ".gz"] {
-            let sibling = PathBuf::from(format!("{}{packed}", path.display()));
-            if sibling.exists() {
-                std::fs::remove_file(sibling)?;
+        #[cfg(test)]
+        if let Some(left) = self.abort_after.as_mut() {
+            if *left == 0 {
+                std::fs::write(temporary_name(&path), &contents[..contents.len() / 2])?;
+                return Err(io::Error::other("stopped by the test as by kill -9"));
             }
+            *left -= 1;
         }
-        std::fs::write(&path, contents)?;
+        write_atomically(&path, contents)?;
+        remove_siblings(&path)?;
         self.written.push(relative.to_string());
         Ok(())
     }
 
-    /// Deletes the files below the output folder that publish made and this run did not produce:
-    /// the pages the last run's manifest lists, and what `owned` says publish makes (by its
-    /// `/`-separated path). Any other file (the app, a page of the newsroom's own) stays.
-    /// Returns how many went.
-    pub fn remove_stale(&self, owned: impl Fn(&str) -> bool) -> io::Result<usize> {
+    /// Keeps the files the last run made that `kept` names (by `/`-separated path), as they
+    /// are and with their fingerprints, where this run could not make them anew (a document
+    /// that failed, a language whose stories could not be read). Returns how many.
+    pub fn keep(&mut self, kept: impl Fn(&str) -> bool) -> usize {
+        let mut count = 0;
+        for (path, fingerprint) in &self.previous {
+            if kept(path) && !self.current.contains_key(path) && self.dir.join(path).is_file() {
+                self.current.insert(path.clone(), *fingerprint);
+                count += 1;
+            }
+        }
+        count
+    }
+
+    /// Keeps the one file at `relative` the last run made, as `keep` does; false if there was
+    /// none.
+    pub fn keep_file(&mut self, relative: &str) -> bool {
+        match self.previous.get(relative) {
+            Some(fingerprint) if !self.current.contains_key(relative) && self.dir.join(relative).is_file() => {
+                self.current.insert(relative.to_string(), *fingerprint);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The files this run made or kept that `matching` names.
+    pub fn files(&self, matching: impl Fn(&str) -> bool) -> Vec<String> {
+        self.current.keys().filter(|path| matching(path)).cloned().collect()
+    }
+
+    /// Deletes what the last run made and this run neither made nor kept, with its precompressed
+    /// siblings, and any temporary file a killed run left. Any other file (the app, a page of the
+    /// newsroom's own) stays. Returns how many files went.
+    pub fn remove_stale(&self) -> io::Result<usize> {
         let mut removed = 0;
-        let mut folders = vec![self.dir.clone()];
-        while let Some(folder) = folders.pop() {
-            let Ok(entries) = std::fs::read_dir(&folder) else { continue };
-            for entry in entries {
-                let path = entry?.path();
-                if path.is_dir() {
-                    folders.push(path);
-                    continue;
+        for path in self.previous.keys().filter(|path| !self.current.contains_key(*path)) {
+            let file = self.dir.join(path);
+            match std::fs::remove_file(&file) {
+                Ok(()) => removed += 1,
+                Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e),
+            }
+            remove_siblings(&file)?;
+            // Its folders too, once empty (a story's, a section's, the API copy's).
+            for folder in file.ancestors().skip(1).take_while(|f| *f != self.dir) {
+                if std::fs::remove_dir(folder).is_err() {
+                    break;
                 }
-                let relative = path.strip_prefix(&self.dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-                // A precompressed sibling goes with its file.
-                let (relative, original) = match relative.strip_suffix(".br").or_else(|| relative.strip_suffix(".gz")) {
-                    Some(file) => (file.to_string(), self.dir.join(file)),
-                    None => (relative, path.clone()),
-                };
-                let made_by_publish = owned(&relative) || self.previous.contains_key(&relative);
-                if made_by_publish && !self.produced.contains(&original) {
-                    std::fs::remove_file(&path)?;
-                    removed += 1;
-                }
+            }
+        }
+        for (relative, path) in manifest::walk(&self.dir) {
+            if relative.ends_with(TEMPORARY) {
+                std::fs::remove_file(path)?;
             }
         }
         Ok(removed)
     }
+
+    /// Keeps this run's files for the next, written last and like any other file.
+    pub fn save_manifest(&mut self) -> io::Result<()> {
+        let text = manifest::render(&self.current);
+        let path = self.dir.join(manifest::MANIFEST);
+        if std::fs::read_to_string(&path).is_ok_and(|old| old == text) {
+            return Ok(());
+        }
+        write_atomically(&path, text.as_bytes())
+    }
+}
+
+/// Writes `contents` to `path` as a reader never sees half of it: to a temporary name in the
+/// same folder, then renamed over `path`.
+pub(super) fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let temporary = temporary_name(path);
+    std::fs::write(&temporary, contents)?;
+    std::fs::rename(&temporary, path)
+}
+
+/// `.{name}.gazette-tmp` beside `path`: in the same folder, so the rename is atomic, and hidden.
+fn temporary_name(path: &Path) -> PathBuf {
+    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    path.with_file_name(format!(".{name}{TEMPORARY}"))
+}
+
+fn remove_siblings(path: &Path) -> io::Result<()> {
+    for packed in [".br", ".gz"] {
+        let sibling = PathBuf::from(format!("{}{packed}", path.display()));
+        match std::fs::remove_file(sibling) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn unchanged_files_are_not_rewritten_and_files_no_longer_made_are_removed() {
-        let dir = std::env::temp_dir().join(format!("gazette-output-test-{}", std::process::id()));
+    fn folder(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("gazette-output-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        let mut first = Output::new(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    /// The files a run left, as the next run reads them.
+    fn next_run(dir: &Path, run: &mut Output) -> Output {
+        run.save_manifest().unwrap();
+        Output::new(dir, manifest::recall(dir, false).0)
+    }
+
+    #[test]
+    fn unchanged_files_are_not_rewritten_and_only_files_publish_made_are_removed() {
+        let dir = folder("stale");
+        let mut first = Output::new(&dir, Files::new());
         first.write("feeds/en.xml", "one").unwrap();
         first.write("feeds/en/gone.xml", "two").unwrap();
+        first.write_page("en/gone.html", 2, "gone").unwrap();
+        std::fs::write(dir.join("feeds/en/gone.xml.br"), "packed").unwrap();
         std::fs::write(dir.join("index.html"), "not ours").unwrap();
-        assert_eq!((first.written.len(), first.unchanged), (2, 0));
-        let mut second = Output::new(&dir);
+        std::fs::create_dir_all(dir.join("about")).unwrap();
+        std::fs::write(dir.join("about/index.html"), "the newsroom's own page").unwrap();
+        assert_eq!((first.written.len(), first.unchanged), (3, 0));
+        let mut second = next_run(&dir, &mut first);
         second.write("feeds/en.xml", "one").unwrap();
         assert_eq!((second.written.len(), second.unchanged), (0, 1));
-        assert_eq!(second.remove_stale(|p| p.starts_with("feeds/")).unwrap(), 1);
-        assert!(!dir.join("feeds/en/gone.xml").exists() && dir.join("index.html").exists());
+        assert_eq!(second.remove_stale().unwrap(), 2);
+        assert!(!dir.join("feeds/en/gone.xml").exists() && !dir.join("feeds/en/gone.xml.br").exists());
+        assert!(!dir.join("en/gone.html").exists());
+        assert!(dir.join("index.html").exists() && dir.join("about/index.html").exists());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
     #[test]
-    fn only_pages_publish_wrote_are_removed_when_no_longer_made() {
-        let dir = std::env::temp_dir().join(format!("gazette-output-pages-{}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        let mut first = Output::new(&dir);
-        first.write_page("en/kept.html", 1, "kept").unwrap();
-        first.write_page("en/gone.html", 2, "gone").unwrap();
-        first.save_manifest().unwrap();
-        std::fs::create_dir_all(dir.join("about")).unwrap();
-        std::fs::write(dir.join("about/index.html"), "the newsroom's own page").unwrap();
-        let mut second = Output::new(&dir);
-        assert!(second.is_current("en/kept.html", 1));
-        assert_eq!(second.remove_stale(|_| false).unwrap(), 1);
-        assert!(!dir.join("en/gone.html").exists());
-        assert!(dir.join("en/kept.html").exists() && dir.join("about/index.html").exists());
+    fn a_kept_page_stays_with_its_fingerprint() {
+        let dir = folder("kept");
+        let mut first = Output::new(&dir, Files::new());
+        first.write_page("en/a/1/x.html", 7, "good").unwrap();
+        let mut second = next_run(&dir, &mut first);
+        assert_eq!(second.keep(|path| path.starts_with("en/")), 1);
+        assert_eq!(second.remove_stale().unwrap(), 0);
+        let mut third = next_run(&dir, &mut second);
+        assert!(third.is_current("en/a/1/x.html", 7), "a kept page is still known by its fingerprint");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_write_stopped_half_way_leaves_the_old_file_whole() {
+        let dir = folder("stopped");
+        let mut first = Output::new(&dir, Files::new());
+        first.write("en/index.html", "the old page, whole").unwrap();
+        let mut second = next_run(&dir, &mut first);
+        second.abort_after = Some(0);
+        assert!(second.write("en/index.html", "the new page, which is longer").is_err());
+        assert_eq!(std::fs::read_to_string(dir.join("en/index.html")).unwrap(), "the old page, whole");
+        let mut third = Output::new(&dir, manifest::recall(&dir, true).0);
+        third.write("en/index.html", "the new page, which is longer").unwrap();
+        third.remove_stale().unwrap();
+        assert_eq!(std::fs::read_to_string(dir.join("en/index.html")).unwrap(), "the new page, which is longer");
+        let left: Vec<_> = manifest::walk(&dir).into_iter().filter(|(p, _)| p.ends_with(TEMPORARY)).collect();
+        assert!(left.is_empty(), "the next run removes the half-written temporary file: {left:?}");
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

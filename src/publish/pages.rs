@@ -10,9 +10,10 @@ use crate::i18n::{provide_i18n, use_i18n};
 use crate::pages::article::ArticleView;
 use crate::pages::feed::feed_layout;
 use crate::pages::frame::frame_content;
-use crate::pages::use_feed::first_page;
+use crate::pages::use_feed::one_page;
 use crate::prefs::text_size::{TextSize, DEFAULT_STEP};
 use crate::prefs::theme::{Theme, ThemeChoice};
+use crate::route::Translation;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::location::RequestUrl;
@@ -41,14 +42,10 @@ const SHELL_START: &str = "<div id=\"boot-shell\"";
 const SHELL_END: &str = "<noscript>";
 
 impl Template {
-    /// Reads the app's `index.html` (as `trunk build` and `tools/post-build.mjs` made it),
-    /// pointing its pages at `api_base` when given.
-    pub fn parse(html: &str, api_base: Option<&str>) -> Result<Template, String> {
+    /// Reads the app's `index.html` (as `trunk build` and `tools/post-build.mjs` made it, and
+    /// `deploy::point_page_at` pointed it at the API).
+    pub fn parse(html: &str) -> Result<Template, String> {
         let missing = |what: &str| format!("index.html has no {what}: run ./x build first");
-        let html = match api_base {
-            Some(base) => set_api_base(html, base).ok_or_else(|| missing("gazette-api-base meta tag"))?,
-            None => html.to_string(),
-        };
         let lang_at = html.find("<html lang=\"").ok_or_else(|| missing("<html lang>"))? + "<html lang=\"".len();
         let lang_end = lang_at + html[lang_at..].find('"').ok_or_else(|| missing("<html lang>"))?;
         let title_at = html.find("<title>").ok_or_else(|| missing("<title>"))?;
@@ -79,20 +76,12 @@ impl Template {
     }
 }
 
-/// `html` with its `gazette-api-base` meta saying `base`.
-fn set_api_base(html: &str, base: &str) -> Option<String> {
-    let tag_at = html.find("<meta name=\"gazette-api-base\" content=\"")?;
-    let value_at = tag_at + "<meta name=\"gazette-api-base\" content=\"".len();
-    let value_end = value_at + html[value_at..].find('"')?;
-    Some(format!("{}{}{}", &html[..value_at], escape(base), &html[value_end..]))
-}
-
 /// Draws `page` inside `frame`'s header and footer, as the app draws the page at `path` (an
-/// in-app path), with `alternates` (language, id, slug) for the language switch.
+/// in-app path), with the page's `translations` for the language switch.
 fn draw(
     frame: &LanguageFrame,
     path: &str,
-    alternates: Vec<(String, String, String)>,
+    translations: Vec<Translation>,
     page: impl Fn() -> AnyView + Send + Sync + 'static,
 ) -> String {
     let owner = Owner::new();
@@ -111,7 +100,7 @@ fn draw(
             lang: Memo::new(move |_| lang.clone()),
             site: frame.site.clone(),
             edition: frame.edition.clone(),
-            alternates: RwSignal::new(alternates),
+            translations: RwSignal::new(translations),
         });
         let children: ChildrenFn = Arc::new(page);
         let children = StoredValue::new(children);
@@ -123,20 +112,27 @@ fn draw(
     })
 }
 
-/// An article's page body.
-pub(super) fn article_body(frame: &LanguageFrame, path: &str, article: Arc<Article>) -> String {
-    let s = &article.summary;
-    let alternates = article.translations.iter().map(|(l, id)| (l.clone(), id.clone(), s.slug.clone())).collect();
-    draw(frame, path, alternates, move || view! { <ArticleView article=article.clone()/> }.into_any())
+/// An article's page body, its translations at their own addresses.
+pub(super) fn article_body(
+    frame: &LanguageFrame,
+    path: &str,
+    article: Arc<Article>,
+    translations: Vec<Translation>,
+) -> String {
+    let shown = translations.clone();
+    draw(frame, path, translations, move || {
+        view! { <ArticleView article=article.clone() translations=shown.clone()/> }.into_any()
+    })
 }
 
-/// A feed's page body with its first page of stories: `section` is `None` on the front page.
+/// A feed's page body with its page `page` of `total`: `section` is `None` on the front page.
 pub(super) fn feed_body(
     frame: &LanguageFrame,
     path: &str,
     section: Option<Section>,
     stories: Vec<Summary>,
-    more: bool,
+    page: u32,
+    total: u32,
 ) -> String {
-    draw(frame, path, vec![], move || feed_layout(section.clone(), first_page(stories.clone(), more)).into_any())
+    draw(frame, path, vec![], move || feed_layout(section.clone(), one_page(stories.clone(), page, total)).into_any())
 }

@@ -1,7 +1,8 @@
-//! What search engines read: `sitemap.xml` with every front page, section and story of every
-//! language (past 50,000 addresses, an index of per-language files of at most 50,000 each),
-//! `sitemap-news.xml` with the last two days' stories for news search, and `robots.txt` naming
-//! both.
+//! What search engines read: `sitemap.xml`, an index of each language's files —
+//! `sitemap-{lang}-{n}.xml` with its front page, sections, feed pages and stories (at most 50,000
+//! addresses a file) and `sitemap-{lang}-news.xml` with its last two days' stories for news
+//! search — and `robots.txt` naming the index. A file per language lets a run that cannot read one
+//! language leave that language's files as they were while the others change.
 use super::xml::escape;
 use crate::api::Summary;
 use crate::format::parse_rfc3339;
@@ -19,32 +20,39 @@ pub(super) struct Entry {
     pub lastmod: Option<String>,
 }
 
-/// The sitemap files, as (file name, XML): `sitemap.xml` alone while every language's
-/// addresses fit in one file, else `sitemap.xml` as the index of `sitemap-{lang}-{n}.xml`.
-/// `languages` pairs a file-safe language code with its addresses.
-pub(super) fn sitemaps(site_url: &str, languages: &[(String, Vec<Entry>)]) -> Vec<(String, String)> {
-    let total: usize = languages.iter().map(|(_, entries)| entries.len()).sum();
-    if total <= MAX_URLS {
-        let all: Vec<&Entry> = languages.iter().flat_map(|(_, entries)| entries).collect();
-        return vec![("sitemap.xml".into(), urlset(&all))];
-    }
-    let mut files: Vec<(String, String)> = languages
-        .iter()
-        .flat_map(|(lang, entries)| {
-            entries.chunks(MAX_URLS).enumerate().map(move |(n, chunk)| {
-                (format!("sitemap-{lang}-{}.xml", n + 1), urlset(&chunk.iter().collect::<Vec<_>>()))
-            })
-        })
-        .collect();
+/// One language's address files, as (file name, XML): `sitemap-{lang}-1.xml` and on. `lang` is
+/// a file-safe language code.
+pub(super) fn language_sitemaps(lang: &str, entries: &[Entry]) -> Vec<(String, String)> {
+    let chunks: Vec<&[Entry]> = if entries.is_empty() { vec![&[]] } else { entries.chunks(MAX_URLS).collect() };
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(n, chunk)| (format!("sitemap-{lang}-{}.xml", n + 1), urlset(&chunk.iter().collect::<Vec<_>>())))
+        .collect()
+}
+
+/// The name of a language's news sitemap.
+pub(super) fn news_sitemap_name(lang: &str) -> String {
+    format!("sitemap-{lang}-news.xml")
+}
+
+/// Whether `name` is one of `lang`'s sitemap files.
+pub(super) fn is_language_sitemap(name: &str, lang: &str) -> bool {
+    name.strip_prefix(&format!("sitemap-{lang}-"))
+        .and_then(|rest| rest.strip_suffix(".xml"))
+        .is_some_and(|n| n == "news" || n.parse::<u32>().is_ok())
+}
+
+/// `sitemap.xml`: the index of the sitemap files `names`, on `site_url`.
+pub(super) fn sitemap_index(site_url: &str, names: &[String]) -> String {
     let mut index = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for (name, _) in &files {
+    for name in names {
         index.push_str(&format!("<sitemap><loc>{}</loc></sitemap>\n", escape(&format!("{site_url}{name}"))));
     }
     index.push_str("</sitemapindex>\n");
-    files.insert(0, ("sitemap.xml".into(), index));
-    files
+    index
 }
 
 fn urlset(entries: &[&Entry]) -> String {
@@ -96,30 +104,28 @@ pub(super) fn news_sitemap(site_name: &str, stories: &[NewsStory], now: i64) -> 
     out
 }
 
-/// `robots.txt`: everything may be crawled, and here are the sitemaps.
+/// `robots.txt`: everything may be crawled, and here is the sitemap index.
 pub(super) fn robots(site_url: &str) -> String {
-    format!("User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\nSitemap: {site_url}sitemap-news.xml\n")
+    format!("User-agent: *\nAllow: /\n\nSitemap: {site_url}sitemap.xml\n")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn entries(lang: &str, n: usize) -> (String, Vec<Entry>) {
-        let list = (0..n).map(|i| Entry { url: format!("https://n.example/{lang}/s/{i}/x"), lastmod: None }).collect();
-        (lang.to_string(), list)
-    }
-
     #[test]
-    fn one_file_while_it_fits_then_an_index_of_per_language_files() {
-        let small = sitemaps("https://n.example/", &[entries("en", 3), entries("ru", 2)]);
-        assert_eq!(small.len(), 1);
-        assert_eq!(small[0].1.matches("<url>").count(), 5);
-        let large = sitemaps("https://n.example/news/", &[entries("en", MAX_URLS + 1), entries("ru", 10)]);
-        let names: Vec<&str> = large.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["sitemap.xml", "sitemap-en-1.xml", "sitemap-en-2.xml", "sitemap-ru-1.xml"]);
-        assert!(large[0].1.contains("<loc>https://n.example/news/sitemap-en-2.xml</loc>"));
-        assert!(large.iter().skip(1).all(|(_, xml)| xml.matches("<url>").count() <= MAX_URLS));
+    fn a_language_gets_files_of_at_most_the_limit_and_the_index_lists_them() {
+        let entries: Vec<Entry> =
+            (0..MAX_URLS + 1).map(|i| Entry { url: format!("https://n.example/en/s/{i}/x"), lastmod: None }).collect();
+        let files = language_sitemaps("en", &entries);
+        let names: Vec<String> = files.iter().map(|(n, _)| n.clone()).collect();
+        assert_eq!(names, ["sitemap-en-1.xml", "sitemap-en-2.xml"]);
+        assert!(files.iter().all(|(_, xml)| xml.matches("<url>").count() <= MAX_URLS));
+        assert_eq!(files[1].1.matches("<url>").count(), 1);
+        let index = sitemap_index("https://n.example/news/", &names);
+        assert!(index.contains("<loc>https://n.example/news/sitemap-en-2.xml</loc>"));
+        assert!(is_language_sitemap("sitemap-en-2.xml", "en") && is_language_sitemap("sitemap-en-news.xml", "en"));
+        assert!(!is_language_sitemap("sitemap-en-x-1.xml", "en"), "another language's (en-x) files");
     }
 
     #[test]
@@ -161,7 +167,7 @@ mod tests {
     }
 
     #[test]
-    fn robots_names_both_sitemaps_under_the_site_url() {
-        assert!(robots("https://n.example/news/").contains("Sitemap: https://n.example/news/sitemap-news.xml\n"));
+    fn robots_names_the_sitemap_index_under_the_site_url() {
+        assert!(robots("https://n.example/news/").contains("Sitemap: https://n.example/news/sitemap.xml\n"));
     }
 }

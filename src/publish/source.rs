@@ -1,12 +1,13 @@
 //! Where publish reads the newsroom's API: a folder of contract v1 files, or an `http(s)` base
 //! URL, fetched with timeouts (ureq: blocking, small, rustls for https). Every error names the
 //! document and, over the web, the URL that failed.
+use super::error::Problem;
+use crate::api::json::{from_str, Decode};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// How long a connection, and then a whole document, may take.
+/// How long a connection may take (a whole document: `--timeout`).
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-const DOCUMENT_TIMEOUT: Duration = Duration::from_secs(30);
 
 pub(super) enum Source {
     Folder(PathBuf),
@@ -18,12 +19,13 @@ pub(super) enum Source {
 }
 
 impl Source {
-    /// `--api`: an `http(s)` URL, or else a folder.
-    pub fn new(api: &str) -> Source {
+    /// `--api`: an `http(s)` URL, whose documents may take `timeout` each, or else a folder.
+    pub fn new(api: &str, timeout: Duration) -> Source {
         let lower = api.to_ascii_lowercase();
         if lower.starts_with("http://") || lower.starts_with("https://") {
             let base = if api.ends_with('/') { api.to_string() } else { format!("{api}/") };
-            let agent = ureq::AgentBuilder::new().timeout_connect(CONNECT_TIMEOUT).timeout(DOCUMENT_TIMEOUT).build();
+            let agent =
+                ureq::AgentBuilder::new().timeout_connect(CONNECT_TIMEOUT.min(timeout)).timeout(timeout).build();
             Source::Web { base, agent }
         } else {
             Source::Folder(PathBuf::from(api))
@@ -47,18 +49,25 @@ impl Source {
     }
 
     /// The text of the document at `path` (as the app requests it, percent-encoded).
-    pub fn read_text(&self, path: &str) -> Result<String, String> {
+    pub fn read_text(&self, path: &str) -> Result<String, Problem> {
         match self {
             Source::Folder(folder) => std::fs::read_to_string(folder.join(crate::links::decode_component(path)))
-                .map_err(|e| format!("{path}: {e}")),
+                .map_err(|e| Problem::new(path, e)),
             Source::Web { base, agent } => {
                 let url = format!("{base}{path}");
                 let response = agent.get(&url).call().map_err(|e| match e {
-                    ureq::Error::Status(status, _) => format!("{path}: GET {url} answered {status}"),
-                    ureq::Error::Transport(e) => format!("{path}: GET {url} failed: {e}"),
+                    ureq::Error::Status(status, _) => Problem::new(path, format!("GET {url} answered {status}")),
+                    ureq::Error::Transport(e) => Problem::new(path, format!("GET {url} failed: {e}")),
                 })?;
-                response.into_string().map_err(|e| format!("{path}: GET {url}: reading the body failed: {e}"))
+                response
+                    .into_string()
+                    .map_err(|e| Problem::new(path, format!("GET {url}: reading the body failed: {e}")))
             }
         }
+    }
+
+    /// The document at `path`, decoded.
+    pub fn read<T: Decode>(&self, path: &str) -> Result<T, Problem> {
+        from_str(&self.read_text(path)?).map_err(|e| Problem::new(path, e))
     }
 }

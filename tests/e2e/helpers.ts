@@ -1,5 +1,5 @@
 // Shared helpers for the browser tests.
-import { test as base, expect, type Page, type Route } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page, type Route } from '@playwright/test';
 
 /**
  * Playwright's `test`, whose page waits after each `goto` and `reload` until the app has taken over
@@ -119,3 +119,15 @@ export async function expectNoSidewaysOverflow(page: Page) {
   });
   expect(wide).toEqual([]);
 }
+
+/** Every address the sitemap index at `site` lists, through its per-language files. */
+export async function sitemapAddresses(request: APIRequestContext, site: string) {
+  const locsOf = (xml: string) => [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map(([, loc]) => loc);
+  const index = await (await request.get(`${site}sitemap.xml`)).text();
+  expect(index).toContain('<sitemapindex');
+  const files = locsOf(index);
+  expect(files.every((f) => f.startsWith(site))).toBe(true);
+  const lists = await Promise.all(files.filter((f) => !f.endsWith('-news.xml')).map(async (f) => locsOf(await (await request.get(f)).text())));
+  return lists.flat();
+}
+

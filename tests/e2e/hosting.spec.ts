@@ -1,5 +1,5 @@
 // Issue 6: hosting under a sub-path, and the files a static host needs.
-import { test, expect } from './helpers';
+import { test, expect, sitemapAddresses } from './helpers';
 import { readFileSync, existsSync } from 'node:fs';
 
 const NEWS = 'http://127.0.0.1:4175/news/';
@@ -49,7 +49,7 @@ test('the built policy opens fetches and images to no local host, unless the API
     expect(text).toContain('Content-Security-Policy');
     expect(text, file).not.toMatch(/localhost|127\.0\.0\.1/);
   }
-  // dist-news-api: the same build pointed at http://127.0.0.1:4173/fixtures/other/ by tools/set-api-base.mjs.
+  // dist-news-api: the same build published from http://127.0.0.1:4173/fixtures/other/ with --api-base.
   const policy = readFileSync('dist-news-api/_headers', 'utf8').match(/Content-Security-Policy: (.*)/)![1];
   expect(policy).toContain("connect-src 'self' https: http://127.0.0.1:4173;");
   expect(policy).toContain("img-src 'self' https: data: http://127.0.0.1:4173;");
@@ -57,7 +57,7 @@ test('the built policy opens fetches and images to no local host, unless the API
   expect(readFileSync('dist-news-api/index.html', 'utf8')).toContain('<meta name="gazette-api-base" content="http://127.0.0.1:4173/fixtures/other/">');
 });
 
-test('an API on another origin works under the policy set-api-base.mjs writes', async ({ page }) => {
+test('an API on another origin works under the policy publish --api-base writes', async ({ page }) => {
   const violations: string[] = [];
   page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) violations.push(m.text()); });
   const other = 'http://127.0.0.1:4176/news/';
@@ -76,8 +76,7 @@ for (const [origin, base] of [['http://127.0.0.1:4173', '/'], ['http://127.0.0.1
     const site = `${origin}${base}`;
     const robots = await (await request.get(`${site}robots.txt`)).text();
     expect(robots).toContain(`Sitemap: ${site}sitemap.xml`);
-    const sitemap = await (await request.get(`${site}sitemap.xml`)).text();
-    const locs = [...sitemap.matchAll(/<loc>([^<]*)<\/loc>/g)].map(([, loc]) => loc);
+    const locs = await sitemapAddresses(request, site);
     expect(locs.filter((l) => /\/(en|ru|hy|az)\/[^/]+\/\d+\//.test(l))).toHaveLength(4 * 168);
     expect(locs.every((l) => l.startsWith(site))).toBe(true);
     expect(locs).toContain(`${site}en/politics/1000/opposition-parties-debate-runs-late-into-the-night-0`);
@@ -90,8 +89,8 @@ for (const [origin, base] of [['http://127.0.0.1:4173', '/'], ['http://127.0.0.1
 }
 
 test('a published story URL opens its article', async ({ page, request }) => {
-  const sitemap = await (await request.get('/sitemap.xml')).text();
-  const url = sitemap.match(/<loc>(http:\/\/127\.0\.0\.1:4173\/hy\/culture\/[^<]+)<\/loc>/)![1];
+  const locs = await sitemapAddresses(request, 'http://127.0.0.1:4173/');
+  const url = locs.find((l) => l.startsWith('http://127.0.0.1:4173/hy/culture/'))!;
   await page.goto(url);
   await expect(page.locator('.article__headline')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'hy');

@@ -24,7 +24,7 @@ test('scrolling loads every page of a feed exactly once, in order, without repea
   const ids = await page.getByRole('feed').getByRole('article').evaluateAll((els) => els.map((e) => e.getAttribute('aria-labelledby')));
   expect(ids.length).toBe(168);
   expect(new Set(ids).size).toBe(168);
-  await expect(page.getByRole('button', { name: 'Load more stories' })).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Load more stories' })).toHaveCount(0);
   await expect(page.getByRole('feed')).toHaveAttribute('aria-busy', 'false');
 });
 
@@ -43,9 +43,10 @@ test.describe('without IntersectionObserver', () => {
     await page.goto('/en/culture');
     const cards = page.getByRole('feed').getByRole('article');
     await expect(cards).toHaveCount(12);
-    await page.getByRole('button', { name: 'Load more stories' }).focus();
+    await page.getByRole('link', { name: 'Load more stories' }).focus();
     await page.keyboard.press('Enter');
     await expect(cards).toHaveCount(24);
+    await expect(page, 'the next page loads in place').toHaveURL(/\/en\/culture$/);
     await expect(page.locator('.feed-status')).toHaveText('No more stories');
   });
 });

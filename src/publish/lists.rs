@@ -1,0 +1,80 @@
+//! What lists a language's stories besides its pages: its sitemap files (every address, and the
+//! news sitemap of the last two days) and its Atom feeds (the language's newest stories and each
+//! section's), all with absolute URLs at each story's own address.
+use super::error::Problem;
+use super::feeds::{atom, feed_title_and_path, FeedInfo};
+use super::load::Language;
+use super::sitemaps::{language_sitemaps, news_sitemap, news_sitemap_name, Entry, NewsStory};
+use crate::api::{Site, Summary};
+use crate::route::{article_path, file_name, home_path, section_path};
+
+/// `path` (an in-app path or a path under the site) as an absolute URL on `site_url`.
+pub(super) fn absolute(site_url: &str, path: &str) -> String {
+    format!("{site_url}{}", path.trim_start_matches('/'))
+}
+
+/// A story's absolute URL in `lang`.
+fn story_url(site_url: &str, lang: &str, story: &Summary) -> String {
+    absolute(site_url, &article_path(lang, &story.section, &story.id, &story.slug))
+}
+
+/// The language's sitemap files, as (file name, XML); `now` in minutes since the epoch.
+pub(super) fn sitemap_files(site: &Site, language: &Language, site_url: &str, now: i64) -> Vec<(String, String)> {
+    let lang = language.code.as_str();
+    let newest = |section: Option<&str>| {
+        language.stories.iter().find(|s| section.is_none_or(|slug| s.section == slug)).map(|s| s.published_at.clone())
+    };
+    let mut entries = vec![Entry { url: absolute(site_url, &home_path(lang)), lastmod: newest(None) }];
+    entries.extend(language.edition.sections.iter().map(|section| Entry {
+        url: absolute(site_url, &section_path(lang, &section.slug)),
+        lastmod: newest(Some(&section.slug)),
+    }));
+    let mut news = vec![];
+    for story in &language.stories {
+        let url = story_url(site_url, lang, story);
+        entries.push(Entry { url: url.clone(), lastmod: Some(story.published_at.clone()) });
+        news.push(NewsStory { lang, story, url });
+    }
+    let mut files = language_sitemaps(lang, &entries);
+    files.push((news_sitemap_name(lang), news_sitemap(&site.name, &news, now)));
+    files
+}
+
+/// The language's Atom feeds, as (file name, XML); a section whose slug cannot name a file is
+/// added to `problems`.
+pub(super) fn feed_files(
+    site: &Site,
+    language: &Language,
+    site_url: &str,
+    problems: &mut Vec<Problem>,
+) -> Vec<(String, String)> {
+    let lang = language.code.as_str();
+    let url_of = |s: &Summary| story_url(site_url, lang, s);
+    let all: Vec<&Summary> = language.stories.iter().collect();
+    let (title, path) = feed_title_and_path(&site.name, lang, None);
+    let info = FeedInfo {
+        lang,
+        title,
+        page_url: absolute(site_url, &home_path(lang)),
+        feed_url: absolute(site_url, &path),
+        site_name: &site.name,
+    };
+    let mut files = vec![(format!("feeds/{lang}.xml"), atom(&info, &all, url_of))];
+    for section in &language.edition.sections {
+        let Some(slug) = file_name(&section.slug) else {
+            problems.push(Problem::new(format!("section {:?} of {lang}", section.slug), "its slug cannot name a file"));
+            continue;
+        };
+        let stories: Vec<&Summary> = all.iter().copied().filter(|s| s.section == section.slug).collect();
+        let (title, path) = feed_title_and_path(&site.name, lang, Some(section));
+        let info = FeedInfo {
+            lang,
+            title,
+            page_url: absolute(site_url, &section_path(lang, slug)),
+            feed_url: absolute(site_url, &path),
+            site_name: &site.name,
+        };
+        files.push((format!("feeds/{lang}/{slug}.xml"), atom(&info, &stories, url_of)));
+    }
+    files
+}

@@ -1,0 +1,665 @@
+//! Publishing as a newsroom runs it: the fixture outlet and the demo outlet from a folder and
+//! over HTTP, again and again, with documents that fail, a run stopped half way, names that
+//! collide, and every input changed in turn.
+use super::error::Fatal;
+use super::options::Options;
+use super::run::{run, STOP_AFTER};
+use crate::format::parse_rfc3339;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+fn temp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("gazette-publish-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    dir
+}
+
+/// Options to publish `api` into `out`, which holds the app's page (the source index.html,
+/// which has what the built one has where a page goes in).
+fn options(api: &Path, site_url: &str, out: &Path) -> Options {
+    std::fs::create_dir_all(out).unwrap();
+    if !out.join("index.html").exists() {
+        std::fs::copy(Path::new(env!("CARGO_MANIFEST_DIR")).join("index.html"), out.join("index.html")).unwrap();
+    }
+    let args =
+        ["--api", &api.to_string_lossy(), "--site-url", site_url, "--out", &out.to_string_lossy(), "--timeout", "2"];
+    Options::parse(&args.map(String::from)).unwrap()
+}
+
+fn fixture() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/other")
+}
+
+fn read(dir: &Path, file: &str) -> String {
+    std::fs::read_to_string(dir.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+/// Every file below `dir` with its bytes, the manifest and lock aside.
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    super::manifest::walk(dir).into_iter().map(|(relative, path)| (relative, std::fs::read(path).unwrap())).collect()
+}
+
+/// The files whose bytes differ between two snapshots (or that only one has).
+fn differing(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>) -> Vec<String> {
+    let mut files: Vec<String> = a.keys().chain(b.keys()).filter(|f| a.get(*f) != b.get(*f)).cloned().collect();
+    files.dedup();
+    files
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
+    }
+}
+
+/// A copy of the fixture outlet to change, an output folder, and the options for both.
+fn copied_fixture(name: &str) -> (PathBuf, PathBuf, Options) {
+    let (api, out) = (temp(&format!("{name}-api")), temp(&format!("{name}-out")));
+    copy_dir(&fixture(), &api);
+    let options = options(&api, "https://example.com/", &out);
+    (api, out, options)
+}
+
+fn edit(api: &Path, file: &str, from: &str, to: &str) {
+    let text = read(api, file);
+    assert!(text.contains(from), "{file} has no {from:?}");
+    std::fs::write(api.join(file), text.replacen(from, to, 1)).unwrap();
+}
+
+fn clean(dirs: &[&Path]) {
+    for dir in dirs {
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+}
+
+#[test]
+fn another_outlet_under_a_sub_path_gets_absolute_sitemaps_and_feeds() {
+    let out = temp("other");
+    let report = run(&options(&fixture(), "https://example.com/news", &out), 0).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let index = read(&out, "sitemap.xml");
+    for file in ["sitemap-en-1.xml", "sitemap-en-news.xml", "sitemap-fr-1.xml", "sitemap-fr-news.xml"] {
+        assert!(index.contains(&format!("<loc>https://example.com/news/{file}</loc>")), "{index}");
+    }
+    let (en, fr) = (read(&out, "sitemap-en-1.xml"), read(&out, "sitemap-fr-1.xml"));
+    assert!(en.contains("<loc>https://example.com/news/en/</loc>"));
+    assert!(fr.contains("<loc>https://example.com/news/fr/arts/fr2/"), "{fr}");
+    assert!(en.contains("<loc>https://example.com/news/en/%D0%BA%D1%83%D0%BB%D1%8C%D1%82%D1%83%D1%80%D0%B0</loc>"));
+    let arts = read(&out, "feeds/fr/arts.xml");
+    assert_eq!(arts.matches("<entry>").count(), 4);
+    assert!(arts.contains(
+        "<link rel=\"self\" type=\"application/atom+xml\" href=\"https://example.com/news/feeds/fr/arts.xml\"/>"
+    ));
+    assert!(out.join("feeds/en/культура.xml").exists());
+    assert_eq!(read(&out, "robots.txt"), "User-agent: *\nAllow: /\n\nSitemap: https://example.com/news/sitemap.xml\n");
+    assert!(read(&out, "feeds/en.xml").contains("Hostile &lt;b&gt;markup&lt;/b&gt; story"), "API text is escaped");
+    clean(&[&out]);
+}
+
+#[test]
+fn every_page_of_a_feed_is_published_and_linked_to_the_next() {
+    let out = temp("paged");
+    run(&options(&fixture(), "https://example.com/", &out), 0).unwrap();
+    let first = read(&out, "en/index.html");
+    assert!(
+        first.contains("<link rel=\"next\" href=\"https://example.com/en/page/2\""),
+        "the head names the next page"
+    );
+    assert!(first.contains("href=\"/en/page/2\" rel=\"next\""), "Load more is a link to it");
+    let second = read(&out, "en/page/2.html");
+    assert!(second.contains("<link rel=\"prev\" href=\"https://example.com/en/\""));
+    assert!(second.contains("<link rel=\"canonical\" href=\"https://example.com/en/page/2\""));
+    assert!(!second.contains("rel=\"next\""), "the last page links no further");
+    assert!(second.contains("/en/arts/en6/story-6"), "its stories are linked");
+    assert!(second.contains("href=\"/en/\" rel=\"prev\""), "and the newer stories");
+    assert!(!out.join("en/page/3.html").exists() && !out.join("en/local/page/2.html").exists());
+    clean(&[&out]);
+}
+
+#[test]
+fn translations_are_linked_at_their_own_section_and_slug() {
+    let out = temp("translations");
+    run(&options(&fixture(), "https://example.com/", &out), 0).unwrap();
+    let en = read(&out, "en/local/en1/story-1.html");
+    assert!(
+        en.contains("<link rel=\"alternate\" hreflang=\"fr\" href=\"https://example.com/fr/arts/fr1/article-hostile\"")
+    );
+    assert!(en.contains("href=\"/fr/arts/fr1/article-hostile\""), "the language switch: {en}");
+    let fr = read(&out, "fr/arts/fr1/article-hostile.html");
+    assert_eq!(fr.matches("<link rel=\"alternate\" hreflang=\"fr\"").count(), 1, "its own language once");
+    assert!(fr.contains("hreflang=\"en\" href=\"https://example.com/en/local/en1/story-1\""));
+    // A translation its language does not list is left out, not guessed.
+    let missing = temp("translations-missing-api");
+    copy_dir(&fixture(), &missing);
+    edit(&missing, "fr/articles/fr2.json", "\"translations\": {}", "\"translations\": {\"en\": \"en-kult 1\"}");
+    let out2 = temp("translations-missing");
+    run(&options(&missing, "https://example.com/", &out2), 0).unwrap();
+    assert!(!read(&out2, "fr/arts/fr2/story-2.html").contains("hreflang=\"en\" href=\"https://example.com/en/"));
+    clean(&[&out, &out2, &missing]);
+}
+
+#[test]
+fn publishing_twice_writes_nothing_and_a_changed_story_rewrites_only_its_lists() {
+    let (api, out, options) = copied_fixture("twice");
+    let first = run(&options, 0).unwrap();
+    assert!(first.written.len() > 5);
+    let again = run(&options, 0).unwrap();
+    assert_eq!((again.written.len(), again.removed), (0, 0), "{:?}", again.written);
+    // The newsroom corrects story fr3's headline: in its document, the index and the feed pages.
+    let mut edited = 0;
+    for file in [
+        "fr/articles/fr3.json",
+        "fr/search-index.json",
+        "fr/feeds/latest/1.json",
+        "fr/feeds/latest/2.json",
+        "fr/feeds/local/1.json",
+    ] {
+        let text = read(&api, file);
+        edited += text.matches("Article number 3").count();
+        std::fs::write(api.join(file), text.replace("Article number 3", "A corrected headline")).unwrap();
+    }
+    assert!(edited >= 5);
+    let changed = run(&options, 0).unwrap();
+    assert_eq!(
+        changed.written,
+        [
+            "api/v1/fr/articles/fr3.json",
+            "api/v1/fr/feeds/latest/1.json",
+            "api/v1/fr/feeds/latest/2.json",
+            "api/v1/fr/feeds/local/1.json",
+            "api/v1/fr/search-index.json",
+            "feeds/fr.xml",
+            "feeds/fr/local.xml",
+            "fr/index.html",
+            "fr/local.html",
+            "fr/local/fr3/story-3.html",
+            "fr/local/fr5/story-5.html",
+            "fr/page/2.html",
+        ],
+        "the API's copy of what changed, the story's page, the feed pages, the feeds and its section's other \
+         stories (\"more from\") that list it; the sitemaps list addresses, not titles"
+    );
+    for file in &changed.written {
+        assert!(read(&out, file).contains("A corrected headline"), "{file}");
+    }
+    clean(&[&api, &out]);
+}
+
+/// Publishes the fixture, changes one input with `change`, publishes again: the files written.
+fn rewritten_after(name: &str, change: impl FnOnce(&Path, &Path, &mut Options)) -> Vec<String> {
+    let (api, out, mut options) = copied_fixture(name);
+    run(&options, 0).unwrap();
+    change(&api, &out, &mut options);
+    let report = run(&options, 0).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let again = run(&options, 0).unwrap();
+    assert_eq!(again.written, Vec::<String>::new(), "publishing twice writes nothing");
+    clean(&[&api, &out]);
+    report.written
+}
+
+fn pages(written: &[String]) -> Vec<&str> {
+    written.iter().map(String::as_str).filter(|f| f.ends_with(".html")).collect()
+}
+
+const EVERY_PAGE: usize = 6 + 6 + 5 + 4; // stories, and feed pages: en (home 2, local, arts, культура), fr (home 2, local, arts)
+
+#[test]
+fn each_input_of_a_page_is_in_its_fingerprint() {
+    // The API base: every page names it.
+    let moved =
+        rewritten_after("fp-base", |_, _, options| options.api_base = Some("https://api.example.com/v1/".into()));
+    assert_eq!(pages(&moved).len(), EVERY_PAGE, "{moved:?}");
+    assert!(moved.contains(&"index.html".to_string()) || !moved.is_empty());
+    // The site URL, and site.json: every page.
+    let site_url = rewritten_after("fp-url", |_, _, options| options.site_url = "https://news.example.org/".into());
+    assert_eq!(pages(&site_url).len(), EVERY_PAGE);
+    let site = rewritten_after("fp-site", |api, _, _| edit(api, "site.json", "Riverside Post", "Riverside Times"));
+    assert_eq!(pages(&site).len(), EVERY_PAGE);
+    // The app's page (a new build).
+    let template = rewritten_after("fp-template", |_, out, _| {
+        edit(out, "index.html", "<title>News</title>", "<title>News</title><!-- v2 -->")
+    });
+    assert_eq!(pages(&template).len(), EVERY_PAGE);
+    // An edition: its language's pages only.
+    let edition =
+        rewritten_after("fp-edition", |api, _, _| edit(api, "fr/edition.json", "Avis du Riverside Post", "Avis"));
+    assert!(pages(&edition).iter().all(|f| f.starts_with("fr/")) && pages(&edition).len() == 6 + 4, "{edition:?}");
+    // Another language's edition: the feed pages whose alternates it changes (en's arts is no longer fr's).
+    let other = rewritten_after("fp-alternates", |api, _, _| {
+        edit(api, "fr/edition.json", "\"arts\"", "\"culture\"");
+        std::fs::rename(api.join("fr/feeds/arts"), api.join("fr/feeds/culture")).unwrap();
+        for file in [
+            "fr/search-index.json",
+            "fr/feeds/latest/1.json",
+            "fr/feeds/latest/2.json",
+            "fr/feeds/culture/1.json",
+            "fr/most-read.json",
+        ] {
+            let text = read(api, file);
+            std::fs::write(api.join(file), text.replace("\"section\": \"arts\"", "\"section\": \"culture\"")).unwrap();
+        }
+        for id in ["fr1", "fr2", "fr4", "fr6"] {
+            edit(api, &format!("fr/articles/{id}.json"), "\"section\": \"arts\"", "\"section\": \"culture\"");
+        }
+    });
+    let en: Vec<&str> = pages(&other).into_iter().filter(|f| f.starts_with("en/")).collect();
+    assert_eq!(
+        en,
+        ["en/arts.html", "en/local/en1/story-1.html"],
+        "en's arts page loses its fr alternate, en1 its translation's address"
+    );
+    // A translation's address: the story that links to it.
+    let slug = rewritten_after("fp-translation", |api, _, _| {
+        for file in [
+            "fr/articles/fr1.json",
+            "fr/search-index.json",
+            "fr/feeds/latest/1.json",
+            "fr/feeds/arts/1.json",
+            "fr/most-read.json",
+        ] {
+            let text = read(api, file);
+            std::fs::write(api.join(file), text.replace("article-hostile", "un-article")).unwrap();
+        }
+    });
+    assert!(pages(&slug).contains(&"en/local/en1/story-1.html"), "{slug:?}");
+    // A story's own document: its page only, and nothing else that does not show it.
+    let story = rewritten_after("fp-story", |api, _, _| {
+        edit(
+            api,
+            "en/articles/en4.json",
+            "\"body\": [",
+            "\"body\": [{\"type\": \"heading\", \"level\": 2, \"text\": \"New\"},",
+        )
+    });
+    assert_eq!(pages(&story), ["en/arts/en4/story-4.html"]);
+}
+
+#[test]
+fn the_footer_year_and_the_program_are_in_the_runs_fingerprint() {
+    let site = crate::api::json::from_str(&read(&fixture(), "site.json")).unwrap();
+    let inputs = |year| super::fingerprint::RunInputs {
+        template: "t",
+        api_base: "api/v1/",
+        site: &site,
+        site_url: "https://e.example/",
+        year,
+    };
+    assert_ne!(super::fingerprint::run(&inputs(2026)), super::fingerprint::run(&inputs(2027)));
+    assert_eq!(super::fingerprint::run(&inputs(2026)), super::fingerprint::run(&inputs(2026)));
+}
+
+/// Serves `folder` over HTTP on a free local port, as a web API would (one request a
+/// connection), answering a path `fail` names as it says; returns its base URL.
+fn serve_failing(folder: PathBuf, fail: impl Fn(&str) -> Option<Failure> + Send + 'static) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}/v1/", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        let mut stalled = vec![];
+        for stream in listener.incoming() {
+            let mut stream = stream.unwrap();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            reader.read_line(&mut request).unwrap();
+            let mut header = String::new();
+            while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+                header.clear();
+            }
+            let path = request.split(' ').nth(1).unwrap_or("/").trim_start_matches("/v1/").to_string();
+            let body = std::fs::read(folder.join(crate::links::decode_component(&path)));
+            let response = match (fail(&path), body) {
+                (Some(Failure::Stall), _) => {
+                    stalled.push(stream); // never answered: the client's timeout ends it
+                    continue;
+                }
+                (Some(Failure::Status500), _) => {
+                    b"HTTP/1.1 500 Internal Server Error\r\ncontent-length: 0\r\nconnection: close\r\n\r\n".to_vec()
+                }
+                (Some(Failure::Truncate), Ok(body)) => [
+                    format!("HTTP/1.1 200 OK\r\ncontent-length: {}\r\nconnection: close\r\n\r\n", body.len() / 2)
+                        .into_bytes(),
+                    body[..body.len() / 2].to_vec(),
+                ]
+                .concat(),
+                (_, Ok(body)) => [
+                    format!("HTTP/1.1 200 OK\r\ncontent-length: {}\r\nconnection: close\r\n\r\n", body.len())
+                        .into_bytes(),
+                    body,
+                ]
+                .concat(),
+                (_, Err(_)) => b"HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\nconnection: close\r\n\r\n".to_vec(),
+            };
+            let _ = stream.write_all(&response);
+        }
+    });
+    base
+}
+
+#[derive(Clone, Copy)]
+enum Failure {
+    Status500,
+    Stall,
+    Truncate,
+}
+
+fn serve(folder: PathBuf) -> String {
+    serve_failing(folder, |_| None)
+}
+
+#[test]
+fn an_api_on_the_web_publishes_the_same_pages_and_names_a_failing_url() {
+    let (from_folder, from_web) = (temp("from-folder"), temp("from-web"));
+    run(&options(&fixture(), "https://example.com/", &from_folder), 0).unwrap();
+    let base = serve(fixture());
+    let report = run(&options(Path::new(&base), "https://example.com/", &from_web), 0).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    for file in ["sitemap-en-1.xml", "feeds/fr/arts.xml", "fr/arts/fr1/article-hostile.html", "en/культура.html"]
+    {
+        let (folder, web) = (read(&from_folder, file), read(&from_web, file));
+        // The pages name where the browser fetches the API: the copy, or the web API itself.
+        assert_eq!(
+            folder.replace("content=\"api/v1/\"", &format!("content=\"{base}\"")),
+            web.replace(&format!(" {}", base.trim_end_matches("/v1/")), ""),
+            "{file}"
+        );
+    }
+    assert!(!from_web.join("api").exists(), "a web API is not copied");
+    let missing = run(&options(Path::new(&format!("{base}nothing/")), "https://example.com/", &from_web), 0);
+    let Err(Fatal::Unreadable(problem)) = missing else { panic!("a missing site.json stops the run") };
+    assert_eq!(problem.to_string(), format!("site.json: GET {base}nothing/site.json answered 404"));
+    clean(&[&from_folder, &from_web]);
+}
+
+#[test]
+fn a_failing_document_keeps_its_last_good_page_and_the_run_says_so() {
+    // The last good run, from the API on the web, the pages reading it from where the CMS copies it.
+    let good = temp("failing-good");
+    let mut good_options = options(Path::new(&serve(fixture())), "https://example.com/", &good);
+    good_options.api_base = Some("api/v1/".into());
+    run(&good_options, 0).unwrap();
+    let before = snapshot(&good);
+    // The same API over the web, where one document answers 500, one never answers, one arrives
+    // cut short, and French stories cannot be listed at all.
+    let failing = |path: &str| match path {
+        "en/articles/en2.json" => Some(Failure::Status500),
+        "en/articles/en3.json" => Some(Failure::Stall),
+        "en/feeds/arts/1.json" => Some(Failure::Truncate),
+        "fr/search-index.json" => Some(Failure::Status500),
+        _ => None,
+    };
+    let out = temp("failing");
+    copy_dir(&good, &out);
+    let base = serve_failing(fixture(), failing);
+    let mut options = options(Path::new(&base), "https://example.com/", &out);
+    options.api_base = Some("api/v1/".into()); // as the good run: the pages read the copy
+    let report = run(&options, 0).unwrap();
+    let problems: Vec<String> = report.problems.iter().map(|p| p.what.clone()).collect();
+    assert_eq!(
+        problems,
+        ["fr/search-index.json", "en/feeds/arts/1.json", "en/articles/en2.json", "en/articles/en3.json"]
+            .map(String::from)
+            .iter()
+            .filter(|p| problems.contains(p))
+            .cloned()
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(report.problems.len(), 4, "{:?}", report.problems);
+    assert!(report.problems.iter().any(|p| p.why.contains(&format!("GET {base}en/articles/en2.json answered 500"))));
+    assert_eq!(report.removed, 0, "nothing goes for a failure");
+    let after = snapshot(&out);
+    for file in [
+        "en/arts/en2/story-2.html",
+        "en/local/en3/story-3.html",
+        "en/arts.html",
+        "fr/index.html",
+        "fr/page/2.html",
+        "fr/arts/fr1/article-hostile.html",
+        "feeds/fr.xml",
+        "sitemap-fr-1.xml",
+    ] {
+        assert_eq!(after.get(file), before.get(file), "{file} is byte-identical to the last good run");
+        assert!(after.contains_key(file), "{file}");
+    }
+    assert!(read(&out, "sitemap.xml").contains("sitemap-fr-1.xml"), "the kept language stays in the sitemap index");
+    // The CMS recovers: the next run publishes everything, as the last good run did.
+    good_options.out = out.clone();
+    let recovered = run(&good_options, 0).unwrap();
+    assert!(recovered.problems.is_empty(), "{:?}", recovered.problems);
+    assert_eq!(differing(&snapshot(&out), &before), Vec::<String>::new());
+    clean(&[&good, &out]);
+}
+
+#[test]
+fn a_broken_index_or_edition_leaves_its_language_as_it_was() {
+    let (api, out, options) = copied_fixture("broken-index");
+    run(&options, 0).unwrap();
+    let before = snapshot(&out);
+    std::fs::write(api.join("en/search-index.json"), r#"{"items": [{"id": "1"}]}"#).unwrap();
+    let report = run(&options, 0).unwrap();
+    assert_eq!(report.problems.len(), 1);
+    assert!(report.problems[0].to_string().starts_with("en/search-index.json: `items[0]`"), "{}", report.problems[0]);
+    assert_eq!(report.removed, 0);
+    assert_eq!(
+        differing(&snapshot(&out), &before),
+        Vec::<String>::new(),
+        "every file of en, its API copy included, is as it was"
+    );
+    std::fs::write(api.join("fr/edition.json"), "{").unwrap();
+    let report = run(&options, 0).unwrap();
+    assert_eq!((report.problems.len(), report.removed), (2, 0));
+    assert_eq!(differing(&snapshot(&out), &before), Vec::<String>::new());
+    std::fs::remove_file(api.join("site.json")).unwrap();
+    let stopped = run(&options, 0);
+    assert!(
+        matches!(stopped, Err(Fatal::Unreadable(ref p)) if p.what == "site.json"),
+        "a missing site.json stops publishing"
+    );
+    assert_eq!(snapshot(&out), before);
+    clean(&[&api, &out]);
+}
+
+#[test]
+fn a_story_or_section_the_api_no_longer_has_is_removed() {
+    let (api, out, options) = copied_fixture("gone");
+    run(&options, 0).unwrap();
+    // fr renames its local section; en retracts story en5.
+    edit(&api, "fr/edition.json", "\"local\"", "\"quartier\"");
+    let index = read(&api, "en/search-index.json");
+    let mut list: serde_json::Value = serde_json::from_str(&index).unwrap();
+    list["items"].as_array_mut().unwrap().retain(|s| s["id"] != "en5");
+    std::fs::write(api.join("en/search-index.json"), list.to_string()).unwrap();
+    std::fs::remove_file(api.join("en/articles/en5.json")).unwrap();
+    let report = run(&options, 0).unwrap();
+    assert!(!out.join("fr/local.html").exists() && !out.join("feeds/fr/local.xml").exists());
+    assert!(!out.join("en/local/en5/story-5.html").exists() && !out.join("api/v1/en/articles/en5.json").exists());
+    assert!(
+        report.problems.iter().any(|p| p.what == "fr/feeds/quartier/1.json"),
+        "the new section's feed is missing: {:?}",
+        report.problems
+    );
+    assert_eq!(report.removed, 4, "fr's local page and feed, en5's page and its API copy");
+    clean(&[&api, &out]);
+}
+
+#[test]
+fn a_panic_while_drawing_costs_that_page_only() {
+    let (api, out, options) = copied_fixture("panic");
+    run(&options, 0).unwrap();
+    let before = read(&out, "en/arts/en4/story-4.html");
+    edit(&api, "en/articles/en4.json", "Story number 4", &format!("Story number 4 {}", super::html::tests::PANIC_MARK));
+    let report = run(&options, 0).unwrap();
+    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+    assert!(report.problems[0].to_string().contains("drawing it failed: a test asked this page to panic"));
+    assert_eq!(read(&out, "en/arts/en4/story-4.html"), before);
+    assert!(out.join(".gazette-publish").exists(), "the run went on and saved its manifest");
+    clean(&[&api, &out]);
+}
+
+#[test]
+fn a_run_stopped_half_way_leaves_whole_files_and_the_next_run_completes() {
+    let (api, out, options) = copied_fixture("stopped");
+    run(&options, 0).unwrap();
+    let before = snapshot(&out);
+    for file in ["en/articles/en1.json", "en/search-index.json", "en/feeds/latest/1.json", "en/feeds/local/1.json"] {
+        let text = read(&api, file);
+        std::fs::write(api.join(file), text.replace("Hostile <b>markup</b> story", "Corrected")).unwrap();
+    }
+    // What a whole run makes of the change, in a copy.
+    let whole = temp("stopped-whole");
+    copy_dir(&out, &whole);
+    run(&Options { out: whole.clone(), ..options_like(&options) }, 0).unwrap();
+    let after = snapshot(&whole);
+    assert_ne!(after, before);
+    for stop_after in [0, 1, 2, 3] {
+        // The test hook stops the run at a write, leaving that file half written under its
+        // temporary name, no manifest and the lock saying "running": what kill -9 leaves.
+        STOP_AFTER.with(|stop| stop.set(Some(stop_after)));
+        let stopped = run(&options, 0);
+        STOP_AFTER.with(|stop| stop.set(None));
+        assert!(matches!(stopped, Err(Fatal::Write { .. })), "the write stopped the run: {stopped:?}");
+        for (file, bytes) in snapshot(&out).into_iter().filter(|(f, _)| !f.ends_with(".gazette-tmp")) {
+            let is_whole = before.get(&file) == Some(&bytes) || after.get(&file) == Some(&bytes);
+            assert!(is_whole, "{file} is either the old file or the new one, whole (stopped after {stop_after})");
+        }
+    }
+    let finished = run(&options, 0).unwrap();
+    assert!(finished.recovered.is_some(), "the run after a killed one says so");
+    assert_eq!(
+        differing(&snapshot(&out), &after),
+        Vec::<String>::new(),
+        "the next run completes the work, and leaves no temporary file"
+    );
+    let again = run(&options, 0).unwrap();
+    assert_eq!((again.written.len(), again.recovered), (0, None));
+    clean(&[&api, &out, &whole]);
+}
+
+fn options_like(options: &Options) -> Options {
+    Options {
+        api: options.api.clone(),
+        site_url: options.site_url.clone(),
+        out: options.out.clone(),
+        api_base: options.api_base.clone(),
+        timeout: options.timeout,
+    }
+}
+
+#[test]
+fn a_lost_manifest_is_said_and_what_publish_made_is_still_removed() {
+    let (api, out, options) = copied_fixture("lost");
+    run(&options, 0).unwrap();
+    std::fs::create_dir_all(out.join("about")).unwrap();
+    std::fs::write(out.join("about/index.html"), "<!doctype html><html lang=\"en\"><title>About us</title></html>")
+        .unwrap();
+    std::fs::write(out.join(".gazette-publish"), "<html>not a manifest</html>").unwrap();
+    let index = read(&api, "en/search-index.json");
+    let mut list: serde_json::Value = serde_json::from_str(&index).unwrap();
+    list["items"].as_array_mut().unwrap().retain(|s| s["id"] != "en6");
+    std::fs::write(api.join("en/search-index.json"), list.to_string()).unwrap();
+    let report = run(&options, 0).unwrap();
+    assert!(report.recovered.as_deref().is_some_and(|why| why.contains("not a manifest")), "{:?}", report.recovered);
+    assert!(report.to_string().contains("found by their marks"));
+    assert!(!out.join("en/arts/en6/story-6.html").exists(), "the retracted story's page is still removed");
+    assert!(out.join("about/index.html").exists(), "a page of the newsroom's own stays");
+    std::fs::remove_file(out.join(".gazette-publish")).unwrap();
+    let again = run(&options, 0).unwrap();
+    assert!(again.recovered.as_deref().is_some_and(|why| why.contains("missing")));
+    assert_eq!(again.removed, 0);
+    clean(&[&api, &out]);
+}
+
+#[test]
+fn two_runs_at_once_the_second_refuses() {
+    let (api, out, options) = copied_fixture("two");
+    let held = super::manifest::Lock::take(&out).unwrap();
+    let refused = run(&options, 0);
+    assert!(matches!(refused, Err(Fatal::Locked(ref why)) if why.contains("another publish is writing")));
+    drop(held);
+    assert!(run(&options, 0).is_ok());
+    clean(&[&api, &out]);
+}
+
+#[test]
+fn reserved_names_duplicates_and_a_story_in_two_sections_are_reported() {
+    let (api, out, options) = copied_fixture("collisions");
+    edit(&api, "en/edition.json", "\"sections\": [", "\"sections\": [{\"slug\": \"index\", \"title\": \"Index\"}, {\"slug\": \"latest\", \"title\": \"L\"}, {\"slug\": \"page\", \"title\": \"P\"}, {\"slug\": \"sitemap-x\", \"title\": \"S\"}, {\"slug\": \"a.html\", \"title\": \"A\"}, {\"slug\": \"arts\", \"title\": \"Arts again\"},");
+    let index = read(&api, "en/search-index.json");
+    let mut list: serde_json::Value = serde_json::from_str(&index).unwrap();
+    let items = list["items"].as_array_mut().unwrap();
+    let mut twice = items[1].clone();
+    items.push(twice.clone());
+    twice["section"] = "local".into();
+    items.push(twice);
+    let mut page = items[2].clone();
+    page["id"] = "page".into();
+    items.push(page);
+    std::fs::write(api.join("en/search-index.json"), list.to_string()).unwrap();
+    let report = run(&options, 0).unwrap();
+    let said: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    for slug in ["index", "latest", "page", "sitemap-x", "a.html"] {
+        assert!(
+            said.iter().any(|p| p.starts_with(&format!("section \"{slug}\" of en: its slug is reserved"))),
+            "{slug}: {said:#?}"
+        );
+    }
+    assert!(said.iter().any(|p| p.starts_with("section \"arts\" of en")), "a second section by the same slug");
+    assert!(said.iter().any(|p| p.contains("story \"en2\": is listed twice")));
+    assert!(said.iter().any(
+        |p| p.contains("story \"en2\": is listed in sections \"arts\" and \"local\"; published once, in \"arts\"")
+    ));
+    assert!(said.iter().any(|p| p.contains("story \"page\": its id is reserved")));
+    assert!(read(&out, "en/index.html").contains("<h1 class=\"feed-title\""), "the front page is the front page");
+    assert!(!out.join("en/local/en2").exists() && !out.join("en/page.html").exists());
+    assert_eq!(read(&out, "sitemap-en-1.xml").matches("/en2/").count(), 1, "the sitemap lists the story once");
+    clean(&[&api, &out]);
+}
+
+#[test]
+fn another_outlet_published_over_the_demo_leaves_nothing_of_the_demo() {
+    let out = temp("over-demo");
+    let demo = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/api/v1");
+    run(&options(&demo, "http://127.0.0.1:8080/", &out), 0).unwrap();
+    assert!(read(&out, "en/index.html").contains("Highland Ledger"));
+    let base = serve(fixture());
+    let mut other = options(Path::new(&base), "https://riverside.example/", &out);
+    other.api_base = Some("https://api.riverside.example/v1/".into());
+    let report = run(&other, 0).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    for (file, bytes) in snapshot(&out) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains("Highland Ledger") && !text.contains("127.0.0.1:8080"), "{file} still has the demo");
+    }
+    assert!(!out.join("api").exists(), "the demo's API copy is gone");
+    assert!(
+        read(&out, "index.html").contains("content=\"https://api.riverside.example/v1/\""),
+        "the app reads the outlet's API"
+    );
+    clean(&[&out]);
+}
+
+#[test]
+fn the_demo_outlet_lists_every_story_once_and_its_recent_news() {
+    let out = temp("demo");
+    let api = Path::new(env!("CARGO_MANIFEST_DIR")).join("public/api/v1");
+    let now = parse_rfc3339("2026-11-28T12:00:00Z").unwrap().epoch_minutes();
+    let report = run(&options(&api, "http://127.0.0.1:8080/", &out), now).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    let story_urls: usize = ["en", "ru", "hy", "az"]
+        .iter()
+        .map(|l| read(&out, &format!("sitemap-{l}-1.xml")).matches("<url>").count() - (1 + 7))
+        .sum();
+    assert_eq!(story_urls, report.stories);
+    let news = read(&out, "sitemap-hy-news.xml");
+    assert!(news.contains("<news:language>hy</news:language>"));
+    assert!(news.matches("<url>").count() < report.stories / 4);
+    assert_eq!(read(&out, "feeds/en.xml").matches("<entry>").count(), super::feeds::FEED_LENGTH);
+    clean(&[&out]);
+}
