@@ -335,7 +335,9 @@ def article(lang, k, st, summary, summaries, stories):
     related = same[(k // 7) % len(same):][:3]
     translations = {}
     if st["translated"]:
-        translations = {l: str(ID_BASE[l] + k) for l in LANGS if l != lang}
+        # The same story in the other languages, with its address there (the same section and slug).
+        translations = {l: {"id": str(ID_BASE[l] + k), "section": summary["section"], "slug": summary["slug"]}
+                        for l in LANGS if l != lang}
     out = dict(summary)
     out.update({
         "updated_at": st["updated"].isoformat() if st["updated"] else None,

@@ -42,8 +42,9 @@ pub const RESERVED_NAMES: [&str; 6] = ["search", "page", "index", "latest", "fee
 
 /// Whether the contract reserves `name` (in any case: some hosts' file names ignore it).
 pub fn is_reserved_name(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    RESERVED_NAMES.contains(&lower.as_str()) || lower.starts_with("sitemap") || name.contains('.')
+    RESERVED_NAMES.iter().any(|reserved| name.eq_ignore_ascii_case(reserved))
+        || name.get(..7).is_some_and(|start| start.eq_ignore_ascii_case("sitemap"))
+        || name.contains('.')
 }
 
 /// `{lang}/edition.json`: the sections and notices of one language edition.
@@ -99,7 +100,7 @@ pub struct Article {
     pub body: Vec<Block>,
     pub tags: Vec<String>,
     pub related: Vec<Summary>,
-    pub translations: BTreeMap<String, String>,
+    pub translations: BTreeMap<String, TranslationRef>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -246,8 +247,29 @@ impl Decode for Article {
             body: f.lenient_list("body")?,
             tags: f.list_or_empty("tags")?,
             related: f.lenient_list("related")?,
-            translations: f.text_map("translations")?,
+            translations: f.map("translations")?,
         })
+    }
+}
+
+/// The same story in another language: its id there, and where the API says so its section and
+/// slug there (`{"ru": "2000"}` or `{"ru": {"id": "2000", "section": "politika", "slug": "…"}}`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TranslationRef {
+    pub id: String,
+    /// (section, slug), when both are given.
+    pub place: Option<(String, String)>,
+}
+
+impl Decode for TranslationRef {
+    fn decode(v: Json) -> Result<Self, String> {
+        if let Json::Text(id) = v {
+            return Ok(TranslationRef { id, place: None });
+        }
+        let mut f = Fields::of(v)?;
+        let id = f.string("id")?;
+        let place = f.opt_string("section")?.zip(f.opt_string("slug")?);
+        Ok(TranslationRef { id, place })
     }
 }
 
@@ -309,6 +331,38 @@ impl Decode for Block {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_translation_is_an_id_or_an_id_with_its_address() {
+        let text = r#"{"translations": {"ru": "8", "hy": {"id": "9", "section": "mshakuyt", "slug": "s"}, "az": {"id": "10"}}}"#;
+        let read =
+            |text: &str| Fields::of(serde_json::from_str(text).unwrap()).unwrap().map::<TranslationRef>("translations");
+        let map = read(text).unwrap();
+        assert_eq!(map["ru"], TranslationRef { id: "8".into(), place: None });
+        assert_eq!(map["hy"].place, Some(("mshakuyt".into(), "s".into())));
+        assert_eq!(
+            map["az"],
+            TranslationRef { id: "10".into(), place: None },
+            "a slug without its section is no address"
+        );
+        assert_eq!(read(r#"{"translations": {"ru": 8}}"#).unwrap_err(), "`translations.ru`: expected an object");
+    }
+
+    #[test]
+    fn the_names_the_sites_files_and_routes_use_are_reserved_in_any_case() {
+        for name in ["search", "page", "Index", "LATEST", "feeds", "api", "sitemap", "Sitemap-news", "a.html", "."] {
+            assert!(is_reserved_name(name), "{name}");
+        }
+        for name in ["politics", "культура", "pages", "apis", "site-map", "searching"] {
+            assert!(!is_reserved_name(name), "{name}");
+        }
+        let edition: Edition = super::super::json::from_str(
+            r#"{"sections": [{"slug": "arts", "title": "A"}, {"slug": "Search", "title": "S"}, {"slug": "arts", "title": "B"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(edition.sections.len(), 1);
+        assert_eq!(edition.refused_sections, ["Search", "arts"]);
+    }
+
     use crate::api::json::from_str;
 
     fn article(json: &str) -> Result<Article, String> {
@@ -341,7 +395,7 @@ mod tests {
         assert_eq!(a.body.len(), 5);
         assert_eq!(a.summary.title, "T");
         assert_eq!(a.author.unwrap().name, "A");
-        assert_eq!(a.translations.get("ru").map(String::as_str), Some("8"));
+        assert_eq!(a.translations.get("ru"), Some(&TranslationRef { id: "8".into(), place: None }));
         assert!(matches!(a.body[1], Block::Heading { level: 3, .. }));
         assert!(matches!(&a.body[4], Block::List { ordered: true, items } if items.len() == 2));
     }

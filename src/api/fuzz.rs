@@ -115,6 +115,14 @@ fn summary() -> impl Strategy<Value = Value> {
     )
 }
 
+/// A translation: an id, or an id with its section and slug.
+fn translation() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        text().prop_map(Value::from),
+        (text(), text(), text()).prop_map(|(id, section, slug)| json!({"id": id, "section": section, "slug": slug}))
+    ]
+}
+
 /// A valid article: what was generated, and how many of its blocks the contract keeps.
 fn article() -> impl Strategy<Value = (Value, usize)> {
     (
@@ -123,7 +131,7 @@ fn article() -> impl Strategy<Value = (Value, usize)> {
         prop::collection::vec(block(), 0..10),
         prop::collection::vec(text(), 0..4),
         prop::collection::vec(summary(), 0..4),
-        prop::collection::btree_map("[a-z]{2}", text(), 0..3),
+        prop::collection::btree_map("[a-z]{2}", translation(), 0..3),
     )
         .prop_map(|(summary, author, blocks, tags, related, translations)| {
             let kept = blocks.iter().filter(|(_, ok)| *ok).count();

@@ -217,15 +217,15 @@ impl<'a> Fields<'a> {
         self.take(key).and_then(|v| T::decode(v).ok())
     }
 
-    /// An object of texts, defaulting to empty.
-    pub fn text_map(&mut self, key: &str) -> Result<BTreeMap<String, String>, String> {
+    /// An object whose every value is a `T`, defaulting to empty.
+    pub fn map<T: Decode>(&mut self, key: &str) -> Result<BTreeMap<String, T>, String> {
         match self.take(key) {
             None => Ok(BTreeMap::new()),
             Some(Json::Object(fields)) => fields
                 .into_iter()
-                .map(|(k, v)| match v {
-                    Json::Text(s) => Ok((k.into_owned(), s)),
-                    _ => Err(Self::wrong(key, "an object of texts")),
+                .map(|(k, v)| {
+                    let value = T::decode(v).map_err(|e| format!("`{key}.{k}`: {e}"))?;
+                    Ok((k.into_owned(), value))
                 })
                 .collect(),
             Some(_) => Err(Self::wrong(key, "an object")),
@@ -286,7 +286,7 @@ mod tests {
         assert!(read(text, |f| f.string_or_empty("n")).is_err());
         assert!(read(text, |f| f.list_or_empty::<String>("missing")).unwrap().is_empty());
         assert!(read(text, |f| f.list_or_empty::<String>("list")).is_err());
-        assert!(read(text, |f| f.text_map("n")).is_err());
+        assert!(read(text, |f| f.map::<String>("n")).is_err());
     }
 
     #[test]
@@ -303,7 +303,7 @@ mod tests {
     fn keys_with_escapes_and_texts_with_them_read_the_same() {
         let text = r#"{"ti\u0074le": "a\"b\u00e9", "title": "second"}"#;
         assert_eq!(read(text, |f| f.string("title")).unwrap(), "a\"bé", "the first of two equal keys");
-        assert_eq!(read(text, |f| f.text_map("x")).unwrap(), BTreeMap::new());
+        assert_eq!(read(text, |f| f.map::<String>("x")).unwrap(), BTreeMap::new());
     }
 
     #[test]

@@ -44,7 +44,8 @@ pub fn ArticlePage() -> impl IntoView {
 }
 
 /// The article drawn from its document: by the page above in the browser, and by `./x publish`,
-/// which knows each translation's address (`translations`); the app knows their ids.
+/// which resolves each translation's address from its language's stories (`translations`); the
+/// app takes what the document says (an id, and the address where the API gives it).
 #[component]
 pub(crate) fn ArticleView(
     article: Arc<Article>,
@@ -58,7 +59,7 @@ pub(crate) fn ArticleView(
     let url = crate::config::absolute_url(&path);
     let translations = translations.unwrap_or_else(|| {
         let others = article.translations.iter().filter(|(l, _)| **l != lang);
-        others.map(|(l, id)| Translation { lang: l.clone(), id: id.clone(), place: None }).collect()
+        others.map(|(l, t)| Translation { lang: l.clone(), id: t.id.clone(), place: t.place.clone() }).collect()
     });
     frame.translations.set(translations.clone());
     on_cleanup(move || frame.translations.try_set(vec![]).map(|_| ()).unwrap_or(()));

@@ -4,7 +4,7 @@
 //! reserves, a story listed twice or in two sections, is reported and published once.
 use super::error::Problem;
 use super::source::Source;
-use crate::api::{edition_path, is_reserved_name, search_index_path, Edition, Summary, SummaryList};
+use crate::api::{edition_path, is_reserved_name, search_index_path, Edition, Summary, SummaryList, TranslationRef};
 use crate::format::parse_rfc3339;
 use crate::route::{file_name, Translation, PAGE};
 use std::collections::{BTreeMap, HashMap};
@@ -48,15 +48,16 @@ pub(super) struct Languages {
 pub(super) struct Unknown;
 
 impl Languages {
-    /// A story's translations, each at its own section and slug as its language lists it; one
-    /// its language does not list is left out, not guessed.
+    /// A story's translations, each at its own section and slug as its language's search index
+    /// lists it (whatever the article's document says); one that index does not list is left out,
+    /// not guessed.
     pub fn translations(
         &self,
         lang: &str,
-        translations: &BTreeMap<String, String>,
+        translations: &BTreeMap<String, TranslationRef>,
     ) -> Result<Vec<Translation>, Unknown> {
         let mut found = vec![];
-        for (other, id) in translations.iter().filter(|(other, _)| other.as_str() != lang) {
+        for (other, TranslationRef { id, .. }) in translations.iter().filter(|(other, _)| other.as_str() != lang) {
             if self.kept.iter().any(|k| k.code == *other) {
                 return Err(Unknown);
             }
