@@ -56,20 +56,30 @@ impl Output {
         current
     }
 
-    /// Copies the file at `from` to `relative`, unless the copy there is as long and newer (as
-    /// rsync decides): a re-run over a large unchanged API then reads no document twice.
+    /// Copies the file at `from` to `relative` as `write` would, unless the copy there is as long
+    /// and newer (as rsync decides): a re-run over a large unchanged API then reads no document
+    /// twice.
     pub fn copy(&mut self, relative: &str, from: &Path) -> io::Result<()> {
         let path = self.dir.join(relative);
         let (source, copy) = (std::fs::metadata(from)?, std::fs::metadata(&path).ok());
         let current = copy.is_some_and(|copy| {
             copy.len() == source.len() && copy.modified().ok().zip(source.modified().ok()).is_some_and(|(c, s)| c >= s)
         });
+        self.current.insert(relative.to_string(), None);
         if current {
-            self.current.insert(relative.to_string(), None);
             self.unchanged += 1;
             return Ok(());
         }
-        self.write(relative, std::fs::read(from)?)
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        // In the kernel (copy_file_range), to a temporary name, then renamed over the old copy.
+        let temporary = temporary_name(&path);
+        std::fs::copy(from, &temporary)?;
+        std::fs::rename(&temporary, &path)?;
+        remove_siblings(&path)?;
+        self.written.push(relative.to_string());
+        Ok(())
     }
 
     /// `write`, remembering the page's input `fingerprint` for the next run.
