@@ -21,6 +21,8 @@ pub(super) struct Output {
     /// What this run wrote, by `/`-separated path, in the order written.
     pub written: Vec<String>,
     pub unchanged: usize,
+    /// Whether a run was stopped before this one, leaving temporary files to sweep.
+    pub after_a_stop: bool,
     /// A test's stand-in for `kill -9`: after this many more files, the next is left half
     /// written under its temporary name and the run fails.
     #[cfg(test)]
@@ -36,6 +38,7 @@ impl Output {
             current: Files::new(),
             written: vec![],
             unchanged: 0,
+            after_a_stop: false,
             #[cfg(test)]
             abort_after: None,
         }
@@ -150,7 +153,7 @@ impl Output {
     }
 
     /// Deletes what the last run made and this run neither made nor kept, with its precompressed
-    /// siblings, and any temporary file a killed run left. Any other file (the app, a page of the
+    /// siblings, and after a stopped run any temporary file it left. Any other file (the app, a page of the
     /// newsroom's own) stays. Returns how many files went.
     pub fn remove_stale(&self) -> io::Result<usize> {
         let mut removed = 0;
@@ -169,10 +172,9 @@ impl Output {
                 }
             }
         }
-        for (relative, path) in manifest::walk(&self.dir) {
-            if relative.ends_with(TEMPORARY) {
-                std::fs::remove_file(path)?;
-            }
+        let swept = if self.after_a_stop { manifest::walk(&self.dir) } else { vec![] };
+        for (_, path) in swept.into_iter().filter(|(relative, _)| relative.ends_with(TEMPORARY)) {
+            std::fs::remove_file(path)?;
         }
         Ok(removed)
     }
@@ -275,6 +277,7 @@ mod tests {
         assert!(second.write("en/index.html", "the new page, which is longer").is_err());
         assert_eq!(std::fs::read_to_string(dir.join("en/index.html")).unwrap(), "the old page, whole");
         let mut third = Output::new(&dir, manifest::recall(&dir, true).0);
+        third.after_a_stop = true;
         third.write("en/index.html", "the new page, which is longer").unwrap();
         third.remove_stale().unwrap();
         assert_eq!(std::fs::read_to_string(dir.join("en/index.html")).unwrap(), "the new page, which is longer");

@@ -108,6 +108,7 @@ pub(super) fn run(options: &Options, now: i64) -> Result<Report, Fatal> {
     point_app_at(&options.out, api_base)?;
 
     let out = &mut Output::new(&options.out, previous);
+    out.after_a_stop = lock.interrupted;
     #[cfg(test)]
     {
         out.abort_after = STOP_AFTER.with(std::cell::Cell::get);
