@@ -29,15 +29,19 @@ async function send(req, res, path, status = 200) {
   const type = types[extname(path)] ?? 'application/octet-stream';
   const accept = req.headers['accept-encoding'] ?? '';
   const headers = { 'content-type': type, 'cache-control': 'no-cache', vary: 'accept-encoding' };
+  // Each file is read whole before the headers go, so a file that a deploy removes meanwhile is an
+  // error answer, never a response cut short.
   for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
     const packed = accept.includes(enc) && (await file(path + ext));
-    if (packed) {
+    const body = packed && (await readFile(packed).catch(() => null));
+    if (body) {
       res.writeHead(status, { ...headers, 'content-encoding': enc });
-      return res.end(await readFile(packed));
+      return res.end(body);
     }
   }
+  const body = await readFile(path);
   res.writeHead(status, headers);
-  res.end(await readFile(path));
+  res.end(body);
 }
 
 /** Starts serving; resolves with the listening server once it accepts connections. */
@@ -66,7 +70,7 @@ export function serve({ dir = 'dist', port = 4173, base = '/', fixtures = null }
       const found = inside && ((await file(target)) || (await file(`${target}.html`)) || (await file(join(target, 'index.html'))));
       await send(req, res, found || join(root, 'index.html'));
     } catch (e) {
-      res.writeHead(500, { 'content-type': 'text/plain' });
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(String(e));
     }
   });

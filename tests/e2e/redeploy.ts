@@ -4,7 +4,7 @@
 // renamed, the loader and the glue that name them rewritten, and index.html's preload links,
 // integrity hashes and Content-Security-Policy made to match, by the build's own tools.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // The build's own tools are ES modules, which Playwright's TypeScript loader cannot `import`.
@@ -24,9 +24,14 @@ const remove = (path: string) => ['', '.br', '.gz'].forEach((ext) => rmSync(path
  */
 export async function redeploy(dir: string, { modulesMissing = false } = {}) {
   const { precompress, withPolicy } = await tools();
+  // Each file and its siblings land whole, as a host switches to a new deploy: written under a
+  // temporary name, compressed there, then renamed (siblings first).
   const write = (path: string, data: string | Buffer) => {
-    writeFileSync(path, data);
-    precompress(path);
+    const temporary = `${path}.next`;
+    writeFileSync(temporary, data);
+    const packed = precompress(temporary);
+    for (const ext of ['.br', '.gz']) (packed ? renameSync(temporary + ext, path + ext) : rmSync(path + ext, { force: true }));
+    renameSync(temporary, path);
   };
   const files = readdirSync(dir);
   const renamed = new Map<string, string>();
