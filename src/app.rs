@@ -1,6 +1,6 @@
 //! The router: what lives for the whole visit (site, preferences, UI strings) and the one route
 //! table. Each route's page draws itself inside `pages::frame::Frame`.
-use crate::context::SiteResource;
+use crate::context::{SearchIntent, SiteResource};
 use crate::i18n::provide_i18n;
 use crate::pages::frame::Frame;
 use crate::pages::split::{ArticleRoute, FeedRoute, SearchRoute};
@@ -20,6 +20,7 @@ pub(crate) fn App() -> impl IntoView {
     prefs::text_size::provide_text_size();
     nav::track_history_navigation();
     provide_context(SiteResource(LocalResource::new(api::site)));
+    provide_context(SearchIntent(crate::pages::split::prefetch_search));
     // The routes are drawn a task after the rest: WebAssembly compiles each function when it is
     // first called, and two shorter tasks leave the reader's input less blocked than one.
     let routes_due = RwSignal::new(false);
