@@ -165,12 +165,13 @@ pub(super) fn named_as_publishes(relative: &str) -> bool {
 /// so each of those pages is drawn again (and rewritten only if its bytes changed).
 fn find_own_files(dir: &Path) -> Files {
     let mut files = Files::new();
-    let copies: Vec<PathBuf> = walk(dir)
-        .into_iter()
+    let every = walk(dir);
+    let copies: Vec<PathBuf> = every
+        .iter()
         .filter(|(relative, _)| relative.ends_with(&format!("/{COPY_MARK}")))
         .map(|(relative, _)| PathBuf::from(relative.trim_end_matches(COPY_MARK)))
         .collect();
-    for (relative, path) in walk(dir) {
+    for (relative, path) in every {
         let copied = copies.iter().any(|root| Path::new(&relative).starts_with(root));
         if copied || named_as_publishes(&relative) {
             files.insert(relative, None);

@@ -73,16 +73,8 @@ impl Output {
             self.unchanged += 1;
             return Ok(());
         }
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        // In the kernel (copy_file_range), to a temporary name, then renamed over the old copy.
-        let temporary = temporary_name(&path);
-        std::fs::copy(from, &temporary)?;
-        std::fs::rename(&temporary, &path)?;
-        remove_siblings(&path)?;
-        self.written.push(relative.to_string());
-        Ok(())
+        // In the kernel (copy_file_range).
+        self.replace(relative, &path, |temporary| std::fs::copy(from, temporary).map(|_| ()))
     }
 
     /// `write`, remembering the page's input `fingerprint` for the next run.
@@ -104,19 +96,28 @@ impl Output {
             self.unchanged += 1;
             return Ok(());
         }
+        self.replace(relative, &path, |temporary| std::fs::write(temporary, contents))
+    }
+
+    /// Puts the file at `path` (`relative`) in place: `put` writes it under a temporary name,
+    /// which is renamed over the old file; its stale precompressed siblings go.
+    fn replace(&mut self, relative: &str, path: &Path, put: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
         }
         #[cfg(test)]
         if let Some(left) = self.abort_after.as_mut() {
             if *left == 0 {
-                std::fs::write(temporary_name(&path), &contents[..contents.len() / 2])?;
+                let temporary = temporary_name(path);
+                put(&temporary)?;
+                let file = std::fs::File::options().write(true).open(&temporary)?;
+                file.set_len(file.metadata()?.len() / 2)?;
                 return Err(io::Error::other("stopped by the test as by kill -9"));
             }
             *left -= 1;
         }
-        write_atomically(&path, contents)?;
-        remove_siblings(&path)?;
+        put_atomically(path, put)?;
+        remove_siblings(path)?;
         self.written.push(relative.to_string());
         Ok(())
     }
@@ -125,14 +126,8 @@ impl Output {
     /// are and with their fingerprints, where this run could not make them anew (a document
     /// that failed, a language whose stories could not be read). Returns how many.
     pub fn keep(&mut self, kept: impl Fn(&str) -> bool) -> usize {
-        let mut count = 0;
-        for (path, fingerprint) in &self.previous {
-            if kept(path) && !self.current.contains_key(path) && self.dir.join(path).is_file() {
-                self.current.insert(path.clone(), *fingerprint);
-                count += 1;
-            }
-        }
-        count
+        let named: Vec<String> = self.previous.keys().filter(|path| kept(path)).cloned().collect();
+        named.iter().filter(|path| self.keep_file(path)).count()
     }
 
     /// Keeps the one file at `relative` the last run made, as `keep` does; false if there was
@@ -193,8 +188,13 @@ impl Output {
 /// Writes `contents` to `path` as a reader never sees half of it: to a temporary name in the
 /// same folder, then renamed over `path`.
 pub(super) fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    put_atomically(path, |temporary| std::fs::write(temporary, contents))
+}
+
+/// `put` writes the file under a temporary name in `path`'s folder, which is renamed over `path`.
+fn put_atomically(path: &Path, put: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
     let temporary = temporary_name(path);
-    std::fs::write(&temporary, contents)?;
+    put(&temporary)?;
     std::fs::rename(&temporary, path)
 }
 

@@ -73,6 +73,13 @@ fn edit(api: &Path, file: &str, from: &str, to: &str) {
     std::fs::write(api.join(file), text.replacen(from, to, 1)).unwrap();
 }
 
+/// Takes the English story `id` out of the English search index, as a newsroom retracting it.
+fn unlist(api: &Path, id: &str) {
+    let mut list: serde_json::Value = serde_json::from_str(&read(api, "en/search-index.json")).unwrap();
+    list["items"].as_array_mut().unwrap().retain(|s| s["id"] != id);
+    std::fs::write(api.join("en/search-index.json"), list.to_string()).unwrap();
+}
+
 fn clean(dirs: &[&Path]) {
     for dir in dirs {
         std::fs::remove_dir_all(dir).unwrap();
@@ -472,10 +479,7 @@ fn a_story_or_section_the_api_no_longer_has_is_removed() {
     run(&options, 0).unwrap();
     // fr renames its local section; en retracts story en5.
     edit(&api, "fr/edition.json", "\"local\"", "\"quartier\"");
-    let index = read(&api, "en/search-index.json");
-    let mut list: serde_json::Value = serde_json::from_str(&index).unwrap();
-    list["items"].as_array_mut().unwrap().retain(|s| s["id"] != "en5");
-    std::fs::write(api.join("en/search-index.json"), list.to_string()).unwrap();
+    unlist(&api, "en5");
     std::fs::remove_file(api.join("en/articles/en5.json")).unwrap();
     let report = run(&options, 0).unwrap();
     assert!(!out.join("fr/local.html").exists() && !out.join("feeds/fr/local.xml").exists());
@@ -560,10 +564,7 @@ fn a_lost_manifest_is_said_and_what_publish_made_is_still_removed() {
     std::fs::write(out.join("about/index.html"), "<!doctype html><html lang=\"en\"><title>About us</title></html>")
         .unwrap();
     std::fs::write(out.join(".gazette-publish"), "<html>not a manifest</html>").unwrap();
-    let index = read(&api, "en/search-index.json");
-    let mut list: serde_json::Value = serde_json::from_str(&index).unwrap();
-    list["items"].as_array_mut().unwrap().retain(|s| s["id"] != "en6");
-    std::fs::write(api.join("en/search-index.json"), list.to_string()).unwrap();
+    unlist(&api, "en6");
     let report = run(&options, 0).unwrap();
     assert!(report.recovered.as_deref().is_some_and(|why| why.contains("not a manifest")), "{:?}", report.recovered);
     assert!(report.to_string().contains("found by their marks"));
