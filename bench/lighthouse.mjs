@@ -16,14 +16,15 @@ export const median = (xs) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-/** Per page: median category scores (0–100) and metrics over `runs` runs. */
-export async function measure(origin, runs, chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', pages = PAGES) {
+/** Per page: median category scores (0–100) and metrics over `runs` runs. `flags` are Lighthouse's
+ * (the gate applies throttling rather than simulating it: `{ throttlingMethod: 'devtools' }`). */
+export async function measure(origin, runs, chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', pages = PAGES, flags = {}) {
   const chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
   const rows = [];
   try {
     for (const [name, path] of Object.entries(pages)) {
       const lhrs = [];
-      for (let i = 0; i < runs; i++) lhrs.push((await lighthouse(origin + path, { port: chrome.port, output: 'json', logLevel: 'error' })).lhr);
+      for (let i = 0; i < runs; i++) lhrs.push((await lighthouse(origin + path, { port: chrome.port, output: 'json', logLevel: 'error', ...flags })).lhr);
       const cat = (id) => median(lhrs.map((r) => Math.round(r.categories[id].score * 100)));
       const num = (id) => median(lhrs.map((r) => r.audits[id].numericValue));
       rows.push({

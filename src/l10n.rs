@@ -8,6 +8,71 @@ pub fn ui_locale(lang: &str) -> Locale {
     Locale::ALL.into_iter().find(|l| l.as_str().eq_ignore_ascii_case(lang)).unwrap_or_default()
 }
 
+/// Open Graph's locale (`ll_CC`) for a content language: the one the site names for it, else
+/// the region in its code (`en-GB`), else the country most of its readers are in; `None` for a
+/// language this table does not know (the tag is then left out rather than guessed).
+pub fn og_locale(lang: &str, named: Option<&str>) -> Option<String> {
+    let tag = named.unwrap_or(lang).replace('-', "_");
+    let mut parts = tag.split('_');
+    let language = parts.next().filter(|l| (2..=3).contains(&l.len()) && l.chars().all(|c| c.is_ascii_alphabetic()))?;
+    let language = language.to_ascii_lowercase();
+    let region = parts.find(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_alphabetic()));
+    let region = match region {
+        Some(region) => region.to_ascii_uppercase(),
+        None => LIKELY_REGIONS.iter().find(|(l, _)| *l == language)?.1.to_string(),
+    };
+    Some(format!("{language}_{region}"))
+}
+
+/// The country most readers of a language are in (CLDR's likely subtags), for the languages a
+/// newsroom in the region is likely to publish in.
+const LIKELY_REGIONS: [(&str, &str); 44] = [
+    ("ar", "EG"),
+    ("az", "AZ"),
+    ("be", "BY"),
+    ("bg", "BG"),
+    ("bn", "BD"),
+    ("cs", "CZ"),
+    ("da", "DK"),
+    ("de", "DE"),
+    ("el", "GR"),
+    ("en", "US"),
+    ("es", "ES"),
+    ("et", "EE"),
+    ("fa", "IR"),
+    ("fi", "FI"),
+    ("fr", "FR"),
+    ("he", "IL"),
+    ("hi", "IN"),
+    ("hr", "HR"),
+    ("hu", "HU"),
+    ("hy", "AM"),
+    ("id", "ID"),
+    ("it", "IT"),
+    ("ja", "JP"),
+    ("ka", "GE"),
+    ("kk", "KZ"),
+    ("ko", "KR"),
+    ("ky", "KG"),
+    ("lt", "LT"),
+    ("lv", "LV"),
+    ("nl", "NL"),
+    ("pl", "PL"),
+    ("pt", "BR"),
+    ("ro", "RO"),
+    ("ru", "RU"),
+    ("sk", "SK"),
+    ("sr", "RS"),
+    ("sv", "SE"),
+    ("tg", "TJ"),
+    ("th", "TH"),
+    ("tr", "TR"),
+    ("uk", "UA"),
+    ("uz", "UZ"),
+    ("vi", "VN"),
+    ("zh", "CN"),
+];
+
 /// The month's name as it stands after a day number ("29 апреля").
 pub fn month_name(locale: Locale, month: u8) -> &'static str {
     let date = &strings(locale).date;
@@ -45,6 +110,16 @@ mod tests {
     use super::*;
 
     const WHEN: &str = "2025-04-29T21:30:00+04:00";
+
+    #[test]
+    fn open_graph_locales_are_language_and_country() {
+        assert_eq!(og_locale("en", None).as_deref(), Some("en_US"));
+        assert_eq!(og_locale("hy", None).as_deref(), Some("hy_AM"));
+        assert_eq!(og_locale("en-GB", None).as_deref(), Some("en_GB"), "a code's own region wins");
+        assert_eq!(og_locale("en", Some("en_AU")).as_deref(), Some("en_AU"), "the site's own locale wins");
+        assert_eq!(og_locale("xx", None), None, "an unknown language is left out, not guessed");
+        assert_eq!(og_locale("<b>", Some("\"")), None);
+    }
 
     #[test]
     fn dates_read_naturally_in_every_language() {

@@ -5,7 +5,7 @@
 //! `prefs` what the reader chose; `boot` the hand-over from `index.html` (its started requests,
 //! its shell and the published page); `stale_build` a tab that outlived its deploy; `publish` the
 //! static files written on each publish (native only); `route` every address; `format`, `links`,
-//! `search` and `l10n` are plain logic with native tests. Everything is private to the crate:
+//! `search` and `l10n` are plain logic, and `head` what each page's head says with native tests. Everything is private to the crate:
 //! `start` is what the binary calls, so the compiler sees what nothing uses.
 #![recursion_limit = "256"]
 
@@ -16,6 +16,7 @@ mod components;
 mod config;
 mod context;
 mod format;
+mod head;
 mod i18n;
 mod l10n;
 mod links;

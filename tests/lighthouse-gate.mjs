@@ -1,23 +1,21 @@
 // CI gate: Lighthouse mobile, one run per page, on the release dist/ served with brotli.
 // Fails on accessibility, best practices or SEO below 100, CLS above 0.01, or LCP above 2.5 s
-// (the published page's job, with a wide margin). Performance, FCP and TBT vary too
-// much from run to run on a shared CI machine: they are printed against their budgets, and the
-// bench's median of three is the figure of record (README, Performance).
-import { PAGES, measure, print } from '../bench/lighthouse.mjs';
+// (the published page's job, with a wide margin). The throttling is applied (Lighthouse's
+// `devtools` method: a slow 4G network and a 4× slower CPU), so LCP is the paint the browser
+// really made. Simulated throttling (the bench's, for figures side by side) decides from the
+// order of events in an unthrottled load whether the app's download comes before the largest
+// paint, and here that order changed from run to run: LCP came out at 1.3 s or 3.5 s for the same
+// build, a gate failing at random. Performance, FCP and TBT vary too much from run to run on a
+// shared CI machine: they are printed against their budgets, and the bench's median of three is
+// the figure of record (README, Performance).
+import { measure, print } from '../bench/lighthouse.mjs';
 import { spawnServer } from './server.mjs';
 
 const PORT = 4181;
 const server = await spawnServer(['--dir', 'dist', '--port', String(PORT)]);
 let rows;
 try {
-  rows = await measure(`http://127.0.0.1:${PORT}`, 1);
-  // Lighthouse's simulation now and then (about 1 run in 40 here) counts the app's download into
-  // LCP; one more run of that page decides. A page published without its text fails both.
-  for (const row of rows.filter((r) => r.lcp > 2500)) {
-    const [again] = await measure(`http://127.0.0.1:${PORT}`, 1, undefined, { [row.name]: PAGES[row.name] });
-    console.log(`${row.name} LCP ${row.lcp.toFixed(0)} ms; measured again: ${again.lcp.toFixed(0)} ms`);
-    row.lcp = Math.min(row.lcp, again.lcp);
-  }
+  rows = await measure(`http://127.0.0.1:${PORT}`, 1, undefined, undefined, { throttlingMethod: 'devtools' });
 } finally {
   server.kill();
 }

@@ -9,7 +9,11 @@ import { appSizes, appSizesLine, bootSizes, brotliOf, kb, printSizes } from '../
 // down with every size win until it meets the budget. Lower CEILING when the size drops; never
 // raise it without saying why in the commit.
 const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
-// Today's largest page (the article) is 229.1–229.3 KB: the frame 176.3 KB and the article's modules 53 KB.
+// Today's largest pages (the feed and the article) are 237.1–237.2 KB: the frame 177.5 KB and the
+// page's modules about 60 KB. Raised from 229.9 KB by issue 17 (+10 KB on the feed and the article):
+// one head, computed by `src/head/` for the app and for publish, so that the app's pages carry the
+// published page's tags (hreflang with x-default, Open Graph, Twitter card, JSON-LD) and a rendering
+// crawler indexes after the hand-over what publish wrote (before: the hand-over removed them).
 // Raised from 228.5 KB by issue 16 (+1.0 KB on the article, +1.9 on the feed, +1.1 on the frame):
 // every feed page has an address of its own (`/{lang}/page/2`, routed, parsed, and "Load more" a
 // link to it) and a story's translations an address of their own, so that a reader without
@@ -18,7 +22,7 @@ const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
 // A path of the build directory can end up in the data (panic locations of generated code), and
 // its length shifts every data address, which moved the brotli size by ~0.5 KB from one checkout
 // to another. The ceiling leaves about that much room and no more.
-const CEILING_WASM_JS_BROTLI = 229_900;
+const CEILING_WASM_JS_BROTLI = 237_800;
 const BUDGET_CSS_BROTLI = 15_000;
 const dist = process.argv[2] ?? 'dist';
 const rows = bootSizes(dist);

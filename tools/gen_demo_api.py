@@ -4,7 +4,7 @@
 Deterministic: the same script always writes the same files, so the output is committed and any
 static host can serve it. Run from the repository root:  python3 tools/gen_demo_api.py
 """
-import json, random, re, shutil
+import json, random, re, shutil, struct, zlib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -22,6 +22,8 @@ SECTIONS = ["politics", "economy", "society", "culture", "sport", "science", "wo
 SITE = {
     "name": "Highland Ledger",
     "default_language": "en",
+    "logo": "img/demo/logo.png",
+    "image": {"src": "img/demo/share.png", "width": 1200, "height": 630, "alt": "Highland Ledger"},
     "languages": [
         {"code": "en", "label": "EN", "name": "English"},
         {"code": "ru", "label": "RU", "name": "Русский"},
@@ -240,10 +242,25 @@ def make_images():
         (IMG / f"section-{i}.svg").write_text(svg, encoding="utf-8")
 
 
+def png(path, width, height, pixel):
+    """A PNG (8-bit RGB) whose pixel at (x, y) is pixel(x, y): the outlet's raster logo and preview
+    picture, which link previews and search engines want where they take no SVG."""
+    rows = b"".join(b"\0" + b"".join(bytes(pixel(x, y)) for x in range(width)) for y in range(height))
+    chunk = lambda kind, data: struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
+
+
+def make_brand_images():
+    png(IMG / "logo.png", 600, 60, lambda x, y: (0xb0, 0x1e, 0x2d) if x < 60 else (0xff, 0xff, 0xff))
+    png(IMG / "share.png", 1200, 630, lambda x, y: (0x1d + x * 0x32 // 1200, 0x4e + y * 0x4d // 630, 0x89 + x * 0x50 // 1200))
+
+
 def build():
     if API.exists():
         shutil.rmtree(API)
     make_images()
+    make_brand_images()
     write(API / "site.json", SITE)
     rng = random.Random(20261128)
     n = PER_SECTION * len(SECTIONS)

@@ -14,6 +14,10 @@ pub struct Site {
     pub languages: Vec<Language>,
     pub social: Vec<SocialLink>,
     pub apps: Vec<AppLink>,
+    /// The outlet's logo (a raster picture, for search engines' rich results).
+    pub logo: Option<String>,
+    /// The picture a link preview shows for a page or story that has none of its own.
+    pub image: Option<Image>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -21,6 +25,8 @@ pub struct Language {
     pub code: String,
     pub label: String,
     pub name: String,
+    /// Language and country (`en_GB`), where the code alone does not say which country.
+    pub locale: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +60,13 @@ pub struct Edition {
     pub footer_notice: String,
     /// Slugs left out: reserved names, and a slug a section before it already has.
     pub refused_sections: Vec<String>,
+}
+
+impl Edition {
+    /// The section's title in this edition, or its slug if the edition does not list it.
+    pub fn section_title(&self, slug: &str) -> String {
+        self.sections.iter().find(|s| s.slug == slug).map_or_else(|| slug.to_string(), |s| s.title.clone())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -149,6 +162,8 @@ impl Decode for Site {
             languages: f.list("languages")?,
             social: f.list_or_empty("social")?,
             apps: f.list_or_empty("apps")?,
+            logo: f.opt_string("logo")?,
+            image: f.lenient("image"),
         })
     }
 }
@@ -156,7 +171,12 @@ impl Decode for Site {
 impl Decode for Language {
     fn decode(v: Json) -> Result<Self, String> {
         let mut f = Fields::of(v)?;
-        Ok(Language { code: f.string("code")?, label: f.string("label")?, name: f.string("name")? })
+        Ok(Language {
+            code: f.string("code")?,
+            label: f.string("label")?,
+            name: f.string("name")?,
+            locale: f.opt_string("locale")?,
+        })
     }
 }
 

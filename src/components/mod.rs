@@ -5,6 +5,7 @@ pub(crate) mod article_body;
 pub(crate) mod copy_link;
 pub(crate) mod error_view;
 pub(crate) mod footer;
+pub(crate) mod head_tags;
 pub(crate) mod header;
 pub(crate) mod icons;
 pub(crate) mod language_switch;

@@ -1,11 +1,6 @@
 //! The box at the top of a section feed: the section's name and what it covers.
-use crate::api::{Edition, Section};
+use crate::api::Section;
 use leptos::prelude::*;
-
-/// The section's title in this edition, or its slug if the edition does not list it.
-pub fn section_title(edition: &Edition, slug: &str) -> String {
-    edition.sections.iter().find(|s| s.slug == slug).map_or_else(|| slug.to_string(), |s| s.title.clone())
-}
 
 #[component]
 pub fn SectionBox(section: Section) -> impl IntoView {

@@ -1,6 +1,5 @@
 //! One story in a feed or a list: its title as the link, lead, time and picture.
 use crate::api::{Image, Summary};
-use crate::components::section_box::section_title;
 use crate::context::use_frame;
 use crate::i18n::use_i18n;
 use crate::l10n;
@@ -20,7 +19,7 @@ pub fn StoryCard(
     let lang = frame.lang.get_untracked();
     let href = crate::config::href(&article_path(&lang, &summary.section, &summary.id, &summary.slug));
     let section = show_section.then(|| {
-        let title = section_title(&frame.edition, &summary.section);
+        let title = frame.edition.section_title(&summary.section);
         let section_href = crate::config::href(&crate::route::section_path(&lang, &summary.section));
         view! { <a class="section-label" href=section_href>{title}</a> }
     });
@@ -29,8 +28,9 @@ pub fn StoryCard(
         Some((i, size)) => (Some(i + 1), Some(size)),
         None => (None, None),
     };
+    // The element's own role, said explicitly: HTML asks for it beside `aria-posinset`.
     view! {
-        <article class=if summary.image.is_some() { "story-card story-card--with-image" } else { "story-card" } aria-labelledby=title_id.clone() aria-posinset=posinset aria-setsize=move || setsize.map(|s| s.get())>
+        <article role="article" class=if summary.image.is_some() { "story-card story-card--with-image" } else { "story-card" } aria-labelledby=title_id.clone() aria-posinset=posinset aria-setsize=move || setsize.map(|s| s.get())>
             {summary.image.clone().map(|image| view! { <CardImage image eager/> })}
             <div class="story-card__text">
                 {section}

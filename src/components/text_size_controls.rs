@@ -13,8 +13,11 @@ pub fn TextSizeControls() -> impl IntoView {
         size.change(delta);
         announced.set(i18n.get().article.text_size_now(&size.percent().to_string()));
     };
+    // `data-step`: where the app's scale is, for index.html to bring it in step with what a
+    // reader pressed on the published page before the app arrived.
     view! {
-        <div class="text-size" role="group" aria-label=move || i18n.get().article.text_size_now(&size.percent().to_string())>
+        <div class="text-size" role="group" data-step=move || size.step.get()
+            aria-label=move || i18n.get().article.text_size_now(&size.percent().to_string())>
             <button type="button" class="tool-button text-size__button" on:click=move |_| change(-1)
                 disabled=move || !size.can_shrink() title=i18n.get_untracked().article.text_smaller.to_string()>
                 <span aria-hidden="true">"A-"</span>

@@ -3,18 +3,18 @@
 use crate::api::{self, Article, Summary};
 use crate::components::ad_slot::AdSlot;
 use crate::components::article_body::{ArticleBody, Figure};
-use crate::components::section_box::section_title;
+use crate::components::head_tags::HeadTags;
 use crate::components::share_bar::ShareBar;
 use crate::components::skeleton::ArticleSkeleton;
 use crate::components::story_card::{StoryLink, StoryTime};
 use crate::components::text_size_controls::TextSizeControls;
 use crate::context::use_frame;
+use crate::head::PageHead;
 use crate::i18n::use_i18n;
 use crate::l10n;
 use crate::pages::not_found::page_error_fallback;
 use crate::route::{article_path, section_path, Translation};
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
 use std::sync::Arc;
@@ -63,22 +63,14 @@ pub(crate) fn ArticleView(
     });
     frame.translations.set(translations.clone());
     on_cleanup(move || frame.translations.try_set(vec![]).map(|_| ()).unwrap_or(()));
-    let section_name = section_title(&frame.edition, &s.section);
+    let section_name = frame.edition.section_title(&s.section);
     let site_name = frame.site.name.clone();
     let views = s.views;
     let updated = article.updated_at.clone().filter(|u| crate::format::parse_rfc3339(u).is_some());
-    let image_url = s.image.as_ref().and_then(|i| crate::links::safe_src(&i.src)).map(|src| absolute(&src));
+    let section = frame.edition.sections.iter().find(|x| x.slug == s.section);
+    let head = PageHead::article(&frame.site, section, &lang, &article, &translations);
     view! {
-        <Title text=format!("{} — {}", s.title, site_name)/>
-        <Meta name="description" content=s.lead.clone()/>
-        <Link rel="canonical" href=url.clone()/>
-        <Meta property="og:type" content="article"/>
-        <Meta property="og:title" content=s.title.clone()/>
-        <Meta property="og:description" content=s.lead.clone()/>
-        <Meta property="og:url" content=url.clone()/>
-        <Meta property="og:site_name" content=site_name.clone()/>
-        {image_url.map(|u| view! { <Meta property="og:image" content=u/> })}
-        {hreflang_links(s, &lang, &translations)}
+        <HeadTags head/>
         <article class="article">
             <header class="article__header">
                 <div class="article__topline">
@@ -130,30 +122,6 @@ fn correct_address(s: &Summary) {
             navigate(&path, NavigateOptions { replace: true, scroll: false, ..Default::default() })
         });
     }
-}
-
-/// An image source as an absolute URL on the site, for link previews.
-fn absolute(src: &str) -> String {
-    #[cfg(target_arch = "wasm32")]
-    let resolved = web_sys::Url::new_with_base(src, &crate::config::site_root()).map(|u| u.href()).ok();
-    #[cfg(not(target_arch = "wasm32"))]
-    let resolved = url::Url::parse(&crate::config::site_root()).and_then(|root| root.join(src)).map(String::from).ok();
-    resolved.unwrap_or_else(|| src.to_string())
-}
-
-/// The page in each language: itself, and each translation at its address as far as it is known
-/// (without its section and slug, the article page corrects them).
-fn hreflang_links(s: &Summary, lang: &str, translations: &[Translation]) -> impl IntoView {
-    let own = crate::config::absolute_url(&article_path(lang, &s.section, &s.id, &s.slug));
-    let others = translations.iter().map(|t| {
-        let path =
-            crate::route::language_switch_path(&article_path(lang, &s.section, &s.id, &s.slug), "", &t.lang, Some(t));
-        (t.lang.clone(), crate::config::absolute_url(&path))
-    });
-    std::iter::once((lang.to_string(), own))
-        .chain(others)
-        .map(|(l, href)| view! { <Link rel="alternate" hreflang=l href/> })
-        .collect_view()
 }
 
 /// A titled list of story links; nothing at all when the list is empty.

@@ -5,16 +5,17 @@
 use crate::api::{ApiError, Section, LATEST};
 use crate::components::ad_slot::AdSlot;
 use crate::components::error_view::ErrorView;
+use crate::components::head_tags::HeadTags;
 use crate::components::most_read::MostRead;
 use crate::components::section_box::SectionBox;
 use crate::components::skeleton::FeedSkeleton;
 use crate::components::story_card::StoryCard;
 use crate::context::use_frame;
+use crate::head::PageHead;
 use crate::i18n::use_i18n;
 use crate::pages::not_found::{page_error_view, NotFound};
 use crate::pages::use_feed::{use_feed, FeedStatus, UseFeedReturn};
 use leptos::prelude::*;
-use leptos_meta::{Link, Meta, Title};
 use leptos_router::hooks::use_params_map;
 use leptos_use_intersection_observer::{use_intersection_observer_with_options, UseIntersectionObserverOptions};
 
@@ -38,39 +39,27 @@ pub fn FeedPage() -> impl IntoView {
 
 #[component]
 fn FeedView(lang: String, feed: String, page: u32) -> impl IntoView {
-    let i18n = use_i18n();
     let frame = use_frame();
     let section = frame.edition.sections.iter().find(|s| s.slug == feed).cloned();
     if feed != LATEST && section.is_none() {
         return view! { <NotFound/> }.into_any();
     }
-    let is_home = section.is_none();
-    let site_name = frame.site.name.clone();
-    let title = section.as_ref().map(|s| s.title.clone());
-    let description = match &section {
-        Some(s) => s.description.clone(),
-        None => format!("{} — {}", frame.site.name, i18n.get_untracked().feed.latest),
-    };
-    let canonical =
-        crate::config::absolute_url(&crate::route::feed_page_path(&lang, (!is_home).then_some(feed.as_str()), page));
-    let page_title = move || {
-        let strings = i18n.get();
-        let name = title.clone().unwrap_or_else(|| strings.feed.latest.to_string());
-        match page {
-            1 => format!("{name} — {site_name}"),
-            _ => format!("{name}, {} — {site_name}", strings.feed.page_number(&page.to_string())),
-        }
-    };
-    let feed_state = use_feed(lang, feed, page);
+    let feed_state = use_feed(lang.clone(), feed, page);
     // Back/Forward into a feed drawn from memory: put the reader where they were.
     let came_back = crate::nav::take_history_navigation();
     if let (true, Some(y)) = (came_back, feed_state.restored_scroll) {
         request_animation_frame(move || window().scroll_to_with_x_and_y(0.0, y));
     }
+    let total = feed_state.total;
+    let site = frame.site.clone();
+    let head_section = section.clone();
+    // The link to the next page needs the feed's length: it follows the first page's arrival.
+    let head = move || {
+        let total = total.get().unwrap_or(page);
+        view! { <HeadTags head=PageHead::feed(&site, &lang, head_section.as_ref(), page, total)/> }
+    };
     view! {
-        <Title text=page_title/>
-        <Meta name="description" content=description/>
-        <Link rel="canonical" href=canonical/>
+        {head}
         {feed_layout(section, feed_state)}
     }
     .into_any()
@@ -105,7 +94,7 @@ const NEAR_END_PX: i32 = 600;
 /// Whether the sentinel at the end of the feed is within [`NEAR_END_PX`] of the viewport now.
 fn near_end(sentinel: NodeRef<leptos::html::Div>) -> bool {
     let viewport = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
-    sentinel.get_untracked().is_some_and(|el| {
+    sentinel.try_get_untracked().flatten().is_some_and(|el| {
         let rect = el.get_bounding_client_rect();
         rect.top() < viewport + f64::from(NEAR_END_PX) && rect.bottom() > -f64::from(NEAR_END_PX)
     })
@@ -138,7 +127,7 @@ fn FeedList(feed: UseFeedReturn, section: Option<String>) -> impl IntoView {
             sentinel,
             move |entries, _| {
                 if let Some(entry) = entries.first() {
-                    sentinel_visible.set(entry.is_intersecting());
+                    sentinel_visible.try_set(entry.is_intersecting());
                 }
             },
             UseIntersectionObserverOptions::default().root_margin(format!("{NEAR_END_PX}px 0px")),
@@ -147,11 +136,12 @@ fn FeedList(feed: UseFeedReturn, section: Option<String>) -> impl IntoView {
     // Near the end, and nothing on its way: fetch the next page. Runs again after each page,
     // so a tall screen keeps filling until the sentinel leaves the viewport. The observer's last
     // word may be older than the stories just drawn (a page's first stories are drawn a task
-    // before the rest), so the sentinel is measured again once they are laid out.
+    // before the rest), so the sentinel is measured again once they are laid out. The observer's
+    // callback and the frame may come after the reader has left the feed: then they do nothing.
     Effect::new(move |_| {
         if sentinel_visible.get() && status.get() == FeedStatus::Ready && !items.with(Vec::is_empty) {
             request_animation_frame(move || {
-                if status.get_untracked() == FeedStatus::Ready && near_end(sentinel) {
+                if status.try_get_untracked() == Some(FeedStatus::Ready) && near_end(sentinel) {
                     load_more.run(());
                 }
             });

@@ -32,6 +32,8 @@ pub struct UseFeedReturn {
     pub first: u32,
     /// The last feed page shown (`first - 1` before any).
     pub loaded: RwSignal<u32>,
+    /// How many pages the feed has, once a page of it has said.
+    pub total: RwSignal<Option<u32>>,
     /// Fetches the next page (or retries the failed one); does nothing while one is loading.
     pub load_more: Callback<()>,
     /// Remembers where the reader is, for Back.
@@ -74,15 +76,18 @@ pub fn use_feed(lang: String, feed: String, first: u32) -> UseFeedReturn {
     let items = RwSignal::new(items);
     let status = RwSignal::new(initial_status);
     let loaded = RwSignal::new(loaded);
+    let total = RwSignal::new(restored.then_some(total));
     let key = StoredValue::new(key);
 
     let load_more = Callback::new(move |()| {
-        if matches!(status.get_untracked(), FeedStatus::Loading | FeedStatus::Done) {
+        // Nothing once the feed is gone (a late observer callback or frame after the reader left).
+        let (Some(FeedStatus::Ready | FeedStatus::Failed(_)), Some(loaded_so_far), Some((lang, feed, start))) =
+            (status.try_get_untracked(), loaded.try_get_untracked(), key.try_get_value())
+        else {
             return;
-        }
+        };
         status.set(FeedStatus::Loading);
-        let next = loaded.get_untracked() + 1;
-        let (lang, feed, start) = key.get_value();
+        let next = loaded_so_far + 1;
         spawn_local(async move {
             let result = api::feed(&lang, &feed, next).await;
             match result {
@@ -96,6 +101,11 @@ pub fn use_feed(lang: String, feed: String, first: u32) -> UseFeedReturn {
                         items.try_update(|list| append_unique(list, rest));
                     }
                     loaded.try_set(next);
+                    // (The reader may have left the feed while the page was on its way: every
+                    // signal here is tried, not assumed.)
+                    if total.try_get_untracked() != Some(Some(page.total_pages)) {
+                        total.try_set(Some(page.total_pages));
+                    }
                     let done = next >= page.total_pages || page.items.is_empty();
                     status.try_set(if done { FeedStatus::Done } else { FeedStatus::Ready });
                     SNAPSHOTS.with(|s| s.borrow_mut().entry((lang, feed, start)).or_default().pages = next);
@@ -107,13 +117,13 @@ pub fn use_feed(lang: String, feed: String, first: u32) -> UseFeedReturn {
         });
     });
     let remember_scroll = Callback::new(move |()| {
-        let y = window().scroll_y().unwrap_or(0.0);
-        SNAPSHOTS.with(|s| s.borrow_mut().entry(key.get_value()).or_default().scroll_y = y);
+        let (Some(key), Ok(y)) = (key.try_get_value(), window().scroll_y()) else { return };
+        SNAPSHOTS.with(|s| s.borrow_mut().entry(key).or_default().scroll_y = y);
     });
     if !restored {
         load_more.run(());
     }
-    UseFeedReturn { items, status, first, loaded, load_more, remember_scroll, restored_scroll }
+    UseFeedReturn { items, status, first, loaded, total, load_more, remember_scroll, restored_scroll }
 }
 
 /// A feed showing one page only, as `./x publish` draws it: page `page` of `total`, whose next
@@ -125,6 +135,7 @@ pub fn one_page(items: Vec<Summary>, page: u32, total: u32) -> UseFeedReturn {
         status: RwSignal::new(if page < total { FeedStatus::Ready } else { FeedStatus::Done }),
         first: page,
         loaded: RwSignal::new(page),
+        total: RwSignal::new(Some(total)),
         load_more: Callback::new(|()| ()),
         remember_scroll: Callback::new(|()| ()),
         restored_scroll: None,

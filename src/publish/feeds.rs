@@ -1,26 +1,22 @@
 //! Atom feeds: one per language (its latest stories) and one per section, the newest 50 stories
 //! each, with absolute links, for feed readers and aggregators.
 use super::xml::escape;
-use crate::api::{Section, Summary};
-use crate::links::encode_component;
+use crate::api::Summary;
+use crate::format::parse_rfc3339;
+use std::collections::HashMap;
 
 /// How many stories a feed lists.
 pub(super) const FEED_LENGTH: usize = 50;
 
-/// A feed's title and its URL path under the site: the language's newest stories (`section`
-/// `None`) or a section's. The feeds and the pages' `<link rel="alternate">` both use it.
-pub(super) fn feed_title_and_path(site_name: &str, lang: &str, section: Option<&Section>) -> (String, String) {
-    match section {
-        None => {
-            let latest = crate::i18n::strings(crate::l10n::ui_locale(lang)).feed.latest;
-            (format!("{site_name} — {latest}"), format!("feeds/{}.xml", encode_component(lang)))
-        }
-        Some(s) => (
-            format!("{site_name} — {}", s.title),
-            format!("feeds/{}/{}.xml", encode_component(lang), encode_component(&s.slug)),
-        ),
-    }
+/// What an entry says beyond the story's summary, from the story's document where publish read it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(super) struct EntryFacts {
+    pub author: Option<String>,
+    pub updated: Option<String>,
 }
+
+/// By (language, story id).
+pub(super) type StoryFacts = HashMap<(String, String), EntryFacts>;
 
 /// What one feed is about and where it lives.
 pub(super) struct FeedInfo<'a> {
@@ -31,17 +27,30 @@ pub(super) struct FeedInfo<'a> {
     pub page_url: String,
     /// The feed's own absolute URL.
     pub feed_url: String,
-    /// The outlet, as every entry's author.
+    /// The outlet: the feed's author, and an entry's where the story names none.
     pub site_name: &'a str,
 }
 
 /// An Atom document of `stories` (newest first, as the caller sorted them), each linked to its
-/// absolute URL by `url_of`.
-pub(super) fn atom(info: &FeedInfo, stories: &[&Summary], url_of: impl Fn(&Summary) -> String) -> String {
+/// absolute URL by `url_of`, with its author and update time from `facts_of` where known.
+pub(super) fn atom<'a>(
+    info: &FeedInfo,
+    stories: &[&'a Summary],
+    url_of: impl Fn(&Summary) -> String,
+    facts_of: impl Fn(&Summary) -> Option<&'a EntryFacts>,
+) -> String {
     let stories = &stories[..stories.len().min(FEED_LENGTH)];
-    // The feed changed when its newest story did; an empty feed has a fixed date, so that an
+    let updated_of = |s: &'a Summary| -> &str {
+        let updated = facts_of(s).and_then(|f| f.updated.as_deref()).filter(|u| parse_rfc3339(u).is_some());
+        updated.unwrap_or(&s.published_at)
+    };
+    // The feed changed when its latest entry did; an empty feed has a fixed date, so that an
     // unchanged outlet writes the same bytes.
-    let updated = stories.first().map_or("1970-01-01T00:00:00Z", |s| s.published_at.as_str());
+    let updated = stories
+        .iter()
+        .map(|s| updated_of(s))
+        .max_by_key(|u| parse_rfc3339(u).map(|t| t.epoch_minutes()))
+        .unwrap_or("1970-01-01T00:00:00Z");
     let mut out = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n\
          <title>{}</title>\n<id>{}</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n\
@@ -59,10 +68,13 @@ pub(super) fn atom(info: &FeedInfo, stories: &[&Summary], url_of: impl Fn(&Summa
         let url = escape(&url_of(story));
         out.push_str(&format!(
             "<entry><title>{}</title><id>{url}</id><link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\
-             <published>{published}</published><updated>{published}</updated><summary>{}</summary></entry>\n",
+             <published>{}</published><updated>{}</updated><author><name>{}</name></author>\
+             <summary>{}</summary></entry>\n",
             escape(&story.title),
+            escape(&story.published_at),
+            escape(updated_of(story)),
+            escape(facts_of(story).and_then(|f| f.author.as_deref()).unwrap_or(info.site_name)),
             escape(&story.lead),
-            published = escape(&story.published_at),
         ));
     }
     out.push_str("</feed>\n");
@@ -101,22 +113,41 @@ mod tests {
         let stories: Vec<Summary> =
             (1..=60).map(|i| story(&(i % 28 + 1).to_string(), "A <b>bold</b> </feed> title")).collect();
         let refs: Vec<&Summary> = stories.iter().collect();
-        let xml = atom(&info(), &refs, |s| format!("https://news.example/en/x/{}/s", s.id));
+        let xml = atom(&info(), &refs, |s| format!("https://news.example/en/x/{}/s", s.id), |_| None);
         assert_eq!(xml.matches("<entry>").count(), FEED_LENGTH);
         assert_eq!(xml.matches("</feed>").count(), 1, "a title cannot close the feed");
         assert!(xml.contains("<title>A &lt;b&gt;bold&lt;/b&gt; &lt;/feed&gt; title</title>"));
         assert!(xml.contains("<id>https://news.example/en/x/2/s</id>"));
         assert!(
-            xml.contains("<updated>2026-11-02T10:00:00+04:00</updated>\n<author>"),
-            "the first story dates the feed"
+            xml.contains("<updated>2026-11-28T10:00:00+04:00</updated>\n<author>"),
+            "the latest entry dates the feed"
         );
         assert!(xml.contains("href=\"https://news.example/feeds/en/politics.xml\""));
     }
 
     #[test]
     fn an_empty_feed_is_still_a_valid_document_with_a_fixed_date() {
-        let xml = atom(&info(), &[], |_| unreachable!());
+        let xml = atom(&info(), &[], |_| unreachable!(), |_| None);
         assert!(xml.contains("<updated>1970-01-01T00:00:00Z</updated>"));
         assert!(xml.ends_with("</feed>\n"));
+    }
+
+    #[test]
+    fn an_entry_has_its_storys_author_and_update_time() {
+        let stories = [story("2", "Second"), story("1", "First")];
+        let refs: Vec<&Summary> = stories.iter().collect();
+        let facts = EntryFacts { author: Some("Ann <Lee>".into()), updated: Some("2026-11-03T09:00:00+04:00".into()) };
+        let xml = atom(&info(), &refs, |s| format!("https://n.example/{}", s.id), |s| (s.id == "1").then_some(&facts));
+        assert!(
+            xml.contains("<updated>2026-11-03T09:00:00+04:00</updated><author><name>Ann &lt;Lee&gt;</name></author>")
+        );
+        assert!(
+            xml.contains("<updated>2026-11-02T10:00:00+04:00</updated><author><name>Ledger</name></author>"),
+            "{xml}"
+        );
+        assert!(
+            xml.contains("<updated>2026-11-03T09:00:00+04:00</updated>\n<author><name>Ledger</name></author>\n"),
+            "the feed is as new as its latest change"
+        );
     }
 }

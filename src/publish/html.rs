@@ -6,17 +6,17 @@
 //! A page whose document cannot be read or decoded, or whose drawing panics, is reported and
 //! keeps its last good file: only a successfully read API removes a page, by no longer listing it.
 use super::error::Problem;
-use super::feeds::feed_title_and_path;
+use super::feeds::{EntryFacts, StoryFacts};
 use super::fingerprint;
-use super::head::{Head, Story};
-use super::lists::absolute;
-use super::load::{Language, Languages, Unknown};
+use super::head::head_html;
+use super::load::{Language, Languages};
 use super::output::Output;
 use super::pages::{article_body, feed_body, LanguageFrame, Template};
 use super::source::Source;
 use crate::api::json::from_str;
 use crate::api::{feed_path, Article, FeedChunk, Section, Site, LATEST};
-use crate::route::{feed_page_path, Route, Translation, PAGE};
+use crate::head::PageHead;
+use crate::route::{Route, PAGE};
 use std::collections::HashMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -157,8 +157,13 @@ enum Drawn {
 }
 
 /// Publishes every page on every core, printing progress. A page that cannot be published is
-/// added to `problems` and keeps its last file; a write that fails stops the run.
-pub(super) fn publish_pages(run: &Run, out: &mut Output, problems: &mut Vec<Problem>) -> Result<(), super::Fatal> {
+/// added to `problems` and keeps its last file; a write that fails stops the run. Returns each
+/// story's author and update time, read from its document on the way (every story's is read).
+pub(super) fn publish_pages(
+    run: &Run,
+    out: &mut Output,
+    problems: &mut Vec<Problem>,
+) -> Result<StoryFacts, super::Fatal> {
     let first_pages = first_pages(run, out, problems);
     let languages = &run.languages.read;
     let jobs = jobs(languages, &first_pages);
@@ -169,6 +174,7 @@ pub(super) fn publish_pages(run: &Run, out: &mut Output, problems: &mut Vec<Prob
     let language_fingerprints: Vec<u64> =
         languages.iter().map(|l| fingerprint::of((run.fingerprint, &l.code, format!("{:?}", l.edition)))).collect();
     let (next, done, started) = (AtomicUsize::new(0), AtomicUsize::new(0), Instant::now());
+    let facts = Mutex::new(StoryFacts::new());
     let shared = Mutex::new((out, std::mem::take(problems), None::<super::Fatal>));
     let workers = std::thread::available_parallelism().map_or(2, usize::from);
     std::thread::scope(|scope| {
@@ -176,8 +182,13 @@ pub(super) fn publish_pages(run: &Run, out: &mut Output, problems: &mut Vec<Prob
             scope.spawn(|| {
                 crate::config::publish_for(run.site_url);
                 while let Some(job) = jobs.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let page =
-                        Page { run, job, first_pages: &first_pages, language: language_fingerprints[job.language] };
+                    let page = Page {
+                        run,
+                        job,
+                        first_pages: &first_pages,
+                        language: language_fingerprints[job.language],
+                        facts: &facts,
+                    };
                     let is_current = |fingerprint| shared.lock().unwrap().0.is_current(&job.file, fingerprint);
                     let drawn = catch_unwind(AssertUnwindSafe(|| page.draw(&frames[job.language], is_current)))
                         .unwrap_or_else(|panic| {
@@ -215,7 +226,7 @@ pub(super) fn publish_pages(run: &Run, out: &mut Output, problems: &mut Vec<Prob
     });
     let (_, found, failed) = shared.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner());
     *problems = found;
-    failed.map_or(Ok(()), Err)
+    failed.map_or(Ok(facts.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner())), Err)
 }
 
 /// A panic's message.
@@ -234,6 +245,8 @@ struct Page<'a> {
     first_pages: &'a FirstPages,
     /// The fingerprint of the run and the page's language.
     language: u64,
+    /// Each story's author and update time, for the feeds and sitemaps.
+    facts: &'a Mutex<StoryFacts>,
 }
 
 impl Page<'_> {
@@ -250,24 +263,23 @@ impl Page<'_> {
         let path = job.route.path();
         let (head, body, fingerprint) = match &job.kind {
             Kind::Feed { section, page, total } => {
-                let alternates = match page {
-                    1 => match feed_alternates(run, section.as_ref()) {
-                        Ok(alternates) => alternates,
-                        Err(Unknown) => return Ok(Drawn::Unknown),
-                    },
-                    _ => vec![],
-                };
-                let fingerprint = fingerprint::of((self.language, &job.file, &text, &alternates, page, total));
+                let fingerprint = fingerprint::of((self.language, &job.file, &text, page, total));
                 if is_current(fingerprint) {
                     return Ok(Drawn::Current);
                 }
                 let chunk: FeedChunk = from_str(&text).map_err(decode_error)?;
-                let head = feed_head(run, language, section.as_ref(), *page, *total, alternates);
+                let head = PageHead::feed(&run.site, &language.code, section.as_ref(), *page, *total);
                 (head, feed_body(frame, &path, section.clone(), chunk.items, *page, *total), fingerprint)
             }
             Kind::Article => {
                 let section_page = job.route.section().and_then(first_page);
                 let article: Article = from_str(&text).map_err(decode_error)?;
+                let facts = EntryFacts {
+                    author: article.author.as_ref().map(|a| a.name.clone()),
+                    updated: article.updated_at.clone(),
+                };
+                let key = (language.code.clone(), article.summary.id.clone());
+                self.facts.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(key, facts);
                 let Ok(translations) = run.languages.translations(&language.code, &article.translations) else {
                     return Ok(Drawn::Unknown);
                 };
@@ -301,101 +313,13 @@ impl Page<'_> {
                 if let Some(first) = section_page {
                     crate::api::remember_feed(&language.code, &s.section, 1, first.chunk.clone());
                 }
-                let head = article_head(run, language, &article, &path, &translations);
+                let section = language.edition.sections.iter().find(|x| x.slug == s.section);
+                let head = PageHead::article(&run.site, section, &language.code, &article, &translations);
                 (head, article_body(frame, &path, Arc::new(article), translations), fingerprint)
             }
         };
-        let html = run.template.page(&language.code, &head.to_html(), &body);
+        let html = run.template.page(&language.code, &head_html(&head), &body);
         Ok(Drawn::Page { fingerprint, html })
-    }
-}
-
-/// A feed's first page in the languages whose edition has the feed (every language's front page;
-/// a section by the same slug), as (language, absolute URL).
-fn feed_alternates(run: &Run, section: Option<&Section>) -> Result<Vec<(String, String)>, Unknown> {
-    let slug = section.map(|s| s.slug.as_str());
-    let languages = run.languages.with_feed(slug)?;
-    Ok(languages
-        .into_iter()
-        .map(|code| (code.to_string(), absolute(run.site_url, &feed_page_path(code, slug, 1))))
-        .collect())
-}
-
-/// The Atom feeds that list a page's stories: the language's, and its section's.
-fn atom_feeds(run: &Run, lang: &str, section: Option<&Section>) -> Vec<(String, String)> {
-    std::iter::once(None)
-        .chain(section.map(Some))
-        .map(|feed| {
-            let (title, path) = feed_title_and_path(&run.site.name, lang, feed);
-            (title, absolute(run.site_url, &path))
-        })
-        .collect()
-}
-
-fn feed_head(
-    run: &Run,
-    language: &Language,
-    section: Option<&Section>,
-    page: u32,
-    total: u32,
-    alternates: Vec<(String, String)>,
-) -> Head {
-    let lang = language.code.as_str();
-    let strings = crate::i18n::strings(crate::l10n::ui_locale(lang));
-    let site = &run.site.name;
-    let (name, description) = match section {
-        Some(s) => (s.title.clone(), s.description.clone()),
-        None => (strings.feed.latest.to_string(), format!("{site} — {}", strings.feed.latest)),
-    };
-    let title = match page {
-        1 => format!("{name} — {site}"),
-        _ => format!("{name}, {} — {site}", strings.feed.page_number(&page.to_string())),
-    };
-    let slug = section.map(|s| s.slug.as_str());
-    let url_of = |page: u32| absolute(run.site_url, &feed_page_path(lang, slug, page));
-    Head {
-        lang: lang.into(),
-        title,
-        description,
-        canonical: url_of(page),
-        alternates,
-        feeds: atom_feeds(run, lang, section),
-        previous: (page > 1).then(|| url_of(page - 1)),
-        next: (page < total).then(|| url_of(page + 1)),
-        site_name: site.clone(),
-        image: None,
-        story: None,
-    }
-}
-
-fn article_head(run: &Run, language: &Language, article: &Article, path: &str, translations: &[Translation]) -> Head {
-    let lang = language.code.as_str();
-    let s = &article.summary;
-    let section = language.edition.sections.iter().find(|x| x.slug == s.section);
-    let image = s.image.as_ref().and_then(|i| {
-        let src = crate::links::safe_src(&i.src)?;
-        let url = url::Url::parse(run.site_url).ok()?.join(&src).ok()?;
-        Some((String::from(url), i.clone()))
-    });
-    let alternates = std::iter::once((lang.to_string(), absolute(run.site_url, path)))
-        .chain(translations.iter().filter_map(|t| {
-            let (section, slug) = t.place.as_ref()?;
-            Some((t.lang.clone(), absolute(run.site_url, &crate::route::article_path(&t.lang, section, &t.id, slug))))
-        }))
-        .collect();
-    let section_title = crate::components::section_box::section_title(&language.edition, &s.section);
-    Head {
-        lang: lang.into(),
-        title: format!("{} — {}", s.title, run.site.name),
-        description: s.lead.clone(),
-        canonical: absolute(run.site_url, path),
-        alternates,
-        feeds: atom_feeds(run, lang, section),
-        previous: None,
-        next: None,
-        site_name: run.site.name.clone(),
-        image,
-        story: Some(Story::of(article, section_title)),
     }
 }
 

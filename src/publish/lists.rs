@@ -2,10 +2,11 @@
 //! news sitemap of the last two days) and its Atom feeds (the language's newest stories and each
 //! section's), all with absolute URLs at each story's own address.
 use super::error::Problem;
-use super::feeds::{atom, feed_title_and_path, FeedInfo};
+use super::feeds::{atom, FeedInfo, StoryFacts};
 use super::load::Language;
 use super::sitemaps::{language_sitemaps, news_sitemap, news_sitemap_name, Entry, NewsStory};
 use crate::api::{Site, Summary};
+use crate::head::feed_title_and_path;
 use crate::route::{article_path, file_name, home_path, section_path};
 
 /// `path` (an in-app path or a path under the site) as an absolute URL on `site_url`.
@@ -18,8 +19,15 @@ fn story_url(site_url: &str, lang: &str, story: &Summary) -> String {
     absolute(site_url, &article_path(lang, &story.section, &story.id, &story.slug))
 }
 
-/// The language's sitemap files, as (file name, XML); `now` in minutes since the epoch.
-pub(super) fn sitemap_files(site: &Site, language: &Language, site_url: &str, now: i64) -> Vec<(String, String)> {
+/// The language's sitemap files, as (file name, XML); `now` in minutes since the epoch; a story's
+/// `lastmod` is its update time in `facts`, else its publication time.
+pub(super) fn sitemap_files(
+    site: &Site,
+    language: &Language,
+    site_url: &str,
+    now: i64,
+    facts: &StoryFacts,
+) -> Vec<(String, String)> {
     let lang = language.code.as_str();
     let newest = |section: Option<&str>| {
         language.stories.iter().find(|s| section.is_none_or(|slug| s.section == slug)).map(|s| s.published_at.clone())
@@ -32,7 +40,10 @@ pub(super) fn sitemap_files(site: &Site, language: &Language, site_url: &str, no
     let mut news = vec![];
     for story in &language.stories {
         let url = story_url(site_url, lang, story);
-        entries.push(Entry { url: url.clone(), lastmod: Some(story.published_at.clone()) });
+        // Last changed when the story was updated, where its document says so.
+        let updated = facts.get(&(lang.to_string(), story.id.clone())).and_then(|f| f.updated.clone());
+        let updated = updated.filter(|u| crate::format::parse_rfc3339(u).is_some());
+        entries.push(Entry { url: url.clone(), lastmod: Some(updated.unwrap_or_else(|| story.published_at.clone())) });
         news.push(NewsStory { lang, story, url });
     }
     let mut files = language_sitemaps(lang, &entries);
@@ -46,10 +57,12 @@ pub(super) fn feed_files(
     site: &Site,
     language: &Language,
     site_url: &str,
+    facts: &StoryFacts,
     problems: &mut Vec<Problem>,
 ) -> Vec<(String, String)> {
     let lang = language.code.as_str();
     let url_of = |s: &Summary| story_url(site_url, lang, s);
+    let facts_of = |s: &Summary| facts.get(&(lang.to_string(), s.id.clone()));
     let all: Vec<&Summary> = language.stories.iter().collect();
     let (title, path) = feed_title_and_path(&site.name, lang, None);
     let info = FeedInfo {
@@ -59,7 +72,7 @@ pub(super) fn feed_files(
         feed_url: absolute(site_url, &path),
         site_name: &site.name,
     };
-    let mut files = vec![(format!("feeds/{lang}.xml"), atom(&info, &all, url_of))];
+    let mut files = vec![(format!("feeds/{lang}.xml"), atom(&info, &all, url_of, facts_of))];
     for section in &language.edition.sections {
         let Some(slug) = file_name(&section.slug) else {
             problems.push(Problem::new(format!("section {:?} of {lang}", section.slug), "its slug cannot name a file"));
@@ -74,7 +87,7 @@ pub(super) fn feed_files(
             feed_url: absolute(site_url, &path),
             site_name: &site.name,
         };
-        files.push((format!("feeds/{lang}/{slug}.xml"), atom(&info, &stories, url_of)));
+        files.push((format!("feeds/{lang}/{slug}.xml"), atom(&info, &stories, url_of, facts_of)));
     }
     files
 }

@@ -30,16 +30,12 @@ impl Language {
 /// A language that could not be read this time: its files stay as the last run left them.
 pub(super) struct Kept {
     pub code: String,
-    /// Its edition, when that was read (its stories were not).
-    pub edition: Option<Edition>,
 }
 
 /// The languages of a run.
 pub(super) struct Languages {
     pub read: Vec<Language>,
     pub kept: Vec<Kept>,
-    /// Every language code, in the site's order.
-    order: Vec<String>,
 }
 
 /// What a page links to in another language is unknown this run: that language could not be
@@ -67,21 +63,6 @@ impl Languages {
         }
         Ok(found)
     }
-
-    /// The languages whose edition has a section by `slug` (every language for `None`, the front
-    /// page), in the site's order: read ones, and kept ones whose edition was read.
-    pub fn with_feed(&self, slug: Option<&str>) -> Result<Vec<&str>, Unknown> {
-        // A kept language without its edition may or may not have the section.
-        if self.kept.iter().any(|k| k.edition.is_none()) {
-            return Err(Unknown);
-        }
-        let has = |edition: &Edition| slug.is_none_or(|slug| edition.sections.iter().any(|s| s.slug == slug));
-        let read = self.read.iter().filter(|l| has(&l.edition)).map(|l| l.code.as_str());
-        let kept = self.kept.iter().filter(|k| k.edition.as_ref().is_some_and(has)).map(|k| k.code.as_str());
-        let mut codes: Vec<&str> = read.chain(kept).collect();
-        codes.sort_by_key(|code| self.order.iter().position(|c| c == code));
-        Ok(codes)
-    }
 }
 
 /// Reads every language `site_languages` names; what cannot be read or is refused is added to
@@ -91,8 +72,7 @@ pub(super) fn languages(
     site_languages: &[crate::api::Language],
     problems: &mut Vec<Problem>,
 ) -> Languages {
-    let order = site_languages.iter().map(|l| l.code.clone()).collect();
-    let mut languages = Languages { read: vec![], kept: vec![], order };
+    let mut languages = Languages { read: vec![], kept: vec![] };
     for language in site_languages {
         let code = language.code.as_str();
         if file_name(code).is_none() || is_reserved_name(code) {
@@ -106,7 +86,7 @@ pub(super) fn languages(
             Ok(edition) => edition,
             Err(problem) => {
                 problems.push(left_as_it_was(problem, code));
-                languages.kept.push(Kept { code: code.to_string(), edition: None });
+                languages.kept.push(Kept { code: code.to_string() });
                 continue;
             }
         };
@@ -117,7 +97,7 @@ pub(super) fn languages(
             }
             Err(problem) => {
                 problems.push(left_as_it_was(problem, code));
-                languages.kept.push(Kept { code: code.to_string(), edition: Some(edition) });
+                languages.kept.push(Kept { code: code.to_string() });
             }
         }
     }

@@ -87,7 +87,8 @@ fn draw(
     let owner = Owner::new();
     owner.with(|| {
         provide_context(RequestUrl::new(&crate::config::href(path)));
-        // The pages' leptos_meta tags are collected here and dropped: `head.rs` writes the head.
+        // The pages' leptos_meta tags are collected here and dropped: `head.rs` writes the same
+        // tags (`head::PageHead`) into the page's head.
         leptos_meta::provide_meta_context();
         provide_context(leptos_meta::ServerMetaContext::new().0);
         provide_i18n();
@@ -106,6 +107,10 @@ fn draw(
         let children = StoredValue::new(children);
         let html =
             view! { <Router base=crate::config::router_base()>{move || frame_content(children)}</Router> }.to_html();
+        // The `<!>` markers the renderer leaves between text nodes are for hydration: the app
+        // replaces a published page rather than hydrating it, and HTML calls them bogus
+        // comments. API text cannot forge one: Leptos escapes `<` in text and attributes.
+        let html = html.replace("<!>", "");
         // The skip link's bare `#main` would go to the site root under `<base href>`; the app
         // handles its click, a reader without scripts follows the page's own address.
         html.replacen("href=\"#main\"", &format!("href=\"{}#main\"", escape(&crate::config::href(path))), 1)

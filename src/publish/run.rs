@@ -6,6 +6,7 @@
 use super::api_copy::copy_api;
 use super::deploy::{point_app_at, point_page_at};
 use super::error::{Fatal, Problem};
+use super::feeds::StoryFacts;
 use super::fingerprint::{self, RunInputs};
 use super::html::{publish_pages, Run};
 use super::lists::{feed_files, sitemap_files};
@@ -125,8 +126,8 @@ pub(super) fn run(options: &Options, now: i64) -> Result<Report, Fatal> {
         fingerprint,
         site_url: &options.site_url,
     };
-    publish_pages(&pages, out, &mut problems)?;
-    write_lists(&site, &languages, options, now, out, &mut problems)?;
+    let facts = publish_pages(&pages, out, &mut problems)?;
+    write_lists(&site, &languages, options, now, &facts, out, &mut problems)?;
     if copying {
         let failed: HashSet<String> = problems.iter().map(|p| decode_component(&p.what)).collect();
         let stale = |relative: &str| {
@@ -159,14 +160,15 @@ fn write_lists(
     languages: &Languages,
     options: &Options,
     now: i64,
+    facts: &StoryFacts,
     out: &mut Output,
     problems: &mut Vec<Problem>,
 ) -> Result<(), Fatal> {
     let site_url = options.site_url.as_str();
     for language in &languages.read {
-        let files = sitemap_files(site, language, site_url, now)
+        let files = sitemap_files(site, language, site_url, now, facts)
             .into_iter()
-            .chain(feed_files(site, language, site_url, problems));
+            .chain(feed_files(site, language, site_url, facts, problems));
         for (name, xml) in files {
             out.write(&name, &xml).map_err(Fatal::write(name))?;
         }

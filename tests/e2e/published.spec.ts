@@ -37,13 +37,14 @@ test.describe('a crawler reading the raw HTML', () => {
     expect(metas(html, 'description')[0]).toContain('Officials and experts weigh in');
     expect(html).toContain(`<link rel="canonical" href="http://127.0.0.1:4173${STORY}"`);
     const hreflang = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/g)].map((m) => [m[1], m[2]]);
-    expect(hreflang.map(([lang]) => lang).sort()).toEqual(['az', 'en', 'hy', 'ru']);
+    expect(hreflang.map(([lang]) => lang).sort()).toEqual(['az', 'en', 'hy', 'ru', 'x-default']);
+    expect(hreflang.find(([lang]) => lang === 'x-default')![1], 'the default language').toBe(`http://127.0.0.1:4173${STORY}`);
     expect(hreflang.find(([lang]) => lang === 'ru')![1]).toMatch(/^http:\/\/127\.0\.0\.1:4173\/ru\/politics\/2000\//);
     expect(html).toContain('<link rel="alternate" type="application/atom+xml" title="Highland Ledger — Politics" href="http://127.0.0.1:4173/feeds/en/politics.xml"');
     expect(metas(html, 'og:type')).toEqual(['article']);
     expect(metas(html, 'og:url')).toEqual([`http://127.0.0.1:4173${STORY}`]);
     expect(metas(html, 'og:site_name')).toEqual(['Highland Ledger']);
-    expect(metas(html, 'og:locale')).toEqual(['en']);
+    expect(metas(html, 'og:locale')).toEqual(['en_US']);
     expect(metas(html, 'og:image')[0]).toMatch(/^http:\/\/127\.0\.0\.1:4173\/img\//);
     expect([metas(html, 'og:image:width')[0], metas(html, 'og:image:height')[0]]).toEqual(['1200', '675']);
     expect(metas(html, 'og:image:alt')[0]).not.toBe('');
@@ -51,6 +52,8 @@ test.describe('a crawler reading the raw HTML', () => {
     expect(metas(html, 'article:section')).toEqual(['Politics']);
     expect(metas(html, 'article:tag').length).toBeGreaterThan(0);
     expect(metas(html, 'twitter:card')).toEqual(['summary_large_image']);
+    expect(metas(html, 'twitter:title')).toEqual([HEADLINE]);
+    expect(metas(html, 'twitter:image')).toEqual(metas(html, 'og:image'));
     const ld = jsonLd(html);
     expect(ld['@type']).toBe('NewsArticle');
     expect(ld.headline).toBe(HEADLINE);
@@ -225,6 +228,60 @@ test.describe('the app taking over a published page', () => {
       await expectAccessibleInBothThemes(page);
     });
   }
+
+  for (const [name, path] of [['an article', STORY], ['a later page of a section', '/en/economy/page/2'], ['the front page', '/en/']]) {
+    test(`${name}: the live head after the hand-over is the published head`, async ({ page, request }) => {
+      const html = await raw(request, path);
+      await page.goto(path);
+      await page.locator('#boot-shell').waitFor({ state: 'detached', timeout: 15_000 });
+      // What the head module writes, each tag as its name and sorted attributes (the mark aside).
+      const headOf = (doc: Document) => {
+        const tags = doc.head.querySelectorAll('meta[property], meta[name="description"], meta[name^="twitter:"], '
+          + 'link[rel="canonical"], link[rel="alternate"], link[rel="prev"], link[rel="next"], script[type="application/ld+json"]');
+        return [`title ${doc.title}`, ...[...tags].map((t) => {
+          const attrs = [...t.attributes].filter((a) => a.name !== 'data-published').map((a) => `${a.name}=${a.value}`).sort();
+          return `${t.localName} ${attrs.join(' ')} ${t.textContent}`;
+        })].sort();
+      };
+      const publishedHead = await page.evaluate(`(${headOf.toString()})(new DOMParser().parseFromString(${JSON.stringify(html)}, 'text/html'))`);
+      await expect.poll(() => page.evaluate(`(${headOf.toString()})(document)`)).toEqual(publishedHead);
+      expect((publishedHead as string[]).length).toBeGreaterThan(10);
+    });
+  }
+
+  test.describe('on a phone', () => {
+    test.use({ viewport: { width: 360, height: 740 } });
+
+    test('controls pressed before the app take effect at once, and the app keeps them, once', async ({ page }) => {
+      await page.emulateMedia({ colorScheme: 'light' });
+      const release = await holdApp(page);
+      await page.goto(STORY);
+      const shell = page.locator('#boot-shell[data-published]');
+      const html = page.locator('html');
+      await shell.getByRole('button', { name: 'Night theme' }).click();
+      await expect(html).toHaveAttribute('data-theme', 'dark');
+      await shell.getByRole('button', { name: 'Increase text size' }).click();
+      await expect(html).toHaveAttribute('data-text-size', '2');
+      await shell.getByRole('button', { name: 'Menu' }).click();
+      await expect(shell.locator('#site-menu')).toHaveClass(/site-menu--open/);
+      await expect(shell.getByRole('navigation', { name: 'Sections', exact: true })).toBeVisible();
+      release();
+      await page.locator('#boot-shell').waitFor({ state: 'detached', timeout: 15_000 });
+      // The app's own controls now say the same, and nothing was done twice.
+      await expect(page.getByRole('button', { name: 'Night theme' })).toHaveAttribute('aria-pressed', 'true');
+      await expect(html).toHaveAttribute('data-theme', 'dark');
+      await expect(page.locator('.text-size')).toHaveAttribute('data-step', '2');
+      await expect(html).toHaveAttribute('data-text-size', '2');
+      await expect(page.getByRole('button', { name: 'Menu' })).toHaveAttribute('aria-expanded', 'true');
+      await expect(page.getByRole('navigation', { name: 'Sections', exact: true })).toBeVisible();
+      expect(await page.evaluate(() => [localStorage.getItem('gazette.theme'), localStorage.getItem('gazette.text-size')])).toEqual(['dark', '2']);
+      // And they go on working in the app.
+      await page.getByRole('button', { name: 'Increase text size' }).click();
+      await expect(html).toHaveAttribute('data-text-size', '3');
+      await page.getByRole('button', { name: 'Night theme' }).click();
+      await expect(html).toHaveAttribute('data-theme', 'light');
+    });
+  });
 
   test('an address publish did not write gets the app through the fallback', async ({ page }) => {
     await page.goto('/en/politics/1000/an-old-slug');
