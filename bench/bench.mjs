@@ -5,7 +5,8 @@
 // from a click on a story to its article painted, median of 20, with the article JSON cached and
 // not cached, (5) search on 20,000 items: from the index's arrival to the first results, and
 // keystroke-to-results.
-// Options: BENCH_RUNS (Lighthouse runs per page, default 3).
+// Options: BENCH_RUNS (Lighthouse runs per page, default 3), BENCH_ONLY (one part: sizes,
+// lighthouse, startup, navigation or publish).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,12 +26,14 @@ const STACK_DIR = 'target/bench-stack';
 await buildStack();
 const server = await spawnServer(['--dir', 'dist', '--port', String(PORT)]);
 const stackServer = await spawnServer(['--dir', STACK_DIR, '--port', String(STACK_PORT)]);
+// BENCH_ONLY=lighthouse (or sizes, startup, navigation, publish) runs that part alone.
+const only = (part) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY === part;
 try {
-  sizes();
-  await lighthouseFigures();
-  await startupBlocking();
-  await navigationFigures();
-  await import('./publish-time.mjs');
+  if (only('sizes')) sizes();
+  if (only('lighthouse')) await lighthouseFigures();
+  if (only('startup')) await startupBlocking();
+  if (only('navigation')) await navigationFigures();
+  if (only('publish')) await import('./publish-time.mjs');
 } finally {
   server.kill();
   stackServer.kill();
