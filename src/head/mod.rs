@@ -8,7 +8,7 @@
 mod json_ld;
 mod tags;
 
-use crate::api::{Article, Image, Section, Site};
+use crate::api::{Article, Edition, Image, Section, Site};
 use crate::links::encode_component;
 use crate::route::{article_path, feed_page_path, Translation};
 #[cfg(test)]
@@ -80,12 +80,13 @@ impl PageHead {
     /// not known (the API gave a bare id, and the app has not looked it up) are left out.
     pub fn article(
         site: &Site,
-        section: Option<&Section>,
+        edition: &Edition,
         lang: &str,
         article: &Article,
         translations: &[Translation],
     ) -> PageHead {
         let s = &article.summary;
+        let section = edition.sections.iter().find(|x| x.slug == s.section);
         let own = crate::config::absolute_url(&article_path(lang, &s.section, &s.id, &s.slug));
         let others = translations.iter().filter(|t| t.lang != lang).filter_map(|t| {
             let (section, slug) = t.place.as_ref()?;
@@ -93,7 +94,6 @@ impl PageHead {
         });
         let alternates = once_each(std::iter::once((lang.to_string(), own.clone())).chain(others));
         let image = s.image.as_ref().and_then(|i| preview(i, &s.title));
-        let section_title = section.map_or_else(|| s.section.clone(), |x| x.title.clone());
         PageHead {
             locale: locale(site, lang),
             title: format!("{} — {}", s.title, site.name),
@@ -111,7 +111,7 @@ impl PageHead {
             story: Some(Story {
                 published: s.published_at.clone(),
                 modified: article.updated_at.clone(),
-                section: section_title,
+                section: edition.section_title(&s.section),
                 tags: article.tags.clone(),
                 author: article.author.as_ref().map(|a| a.name.clone()),
             }),

@@ -11,6 +11,11 @@ fn site() -> Site {
     .unwrap()
 }
 
+/// An edition that does not list the stories' section.
+fn edition() -> Edition {
+    from_str(r#"{"sections":[],"footer_notice":""}"#).unwrap()
+}
+
 fn article(image: bool, author: bool) -> Article {
     let image = if image { r#"{"src":"/img/a.png","alt":"A boat","width":800,"height":600}"# } else { "null" };
     let author = if author { r#","author":{"name":"Ann"}"# } else { "" };
@@ -48,7 +53,7 @@ fn a_story_names_each_language_once_with_an_x_default_and_no_guessed_address() {
         translation("en", Some(("sea", "boats"))),
         translation("hy", None),
     ];
-    let tags = PageHead::article(&site(), None, "en", &article(true, true), &translations).tags();
+    let tags = PageHead::article(&site(), &edition(), "en", &article(true, true), &translations).tags();
     assert_eq!(
         hreflangs(&tags),
         [
@@ -57,20 +62,20 @@ fn a_story_names_each_language_once_with_an_x_default_and_no_guessed_address() {
             ("x-default".into(), "http://localhost/en/sea/7/boats".into()),
         ]
     );
-    let untranslated = PageHead::article(&site(), None, "ru", &article(true, true), &[]).tags();
+    let untranslated = PageHead::article(&site(), &edition(), "ru", &article(true, true), &[]).tags();
     assert!(hreflangs(&untranslated).is_empty(), "a page in one language names no alternates");
 }
 
 #[test]
 fn a_story_previews_with_its_picture_or_the_sites_and_its_locale() {
-    let tags = PageHead::article(&site(), None, "en", &article(true, true), &[]).tags();
+    let tags = PageHead::article(&site(), &edition(), "en", &article(true, true), &[]).tags();
     assert_eq!(content(&tags, "og:image"), Some("http://localhost/img/a.png"));
     assert_eq!(content(&tags, "twitter:image:alt"), Some("A boat"));
     assert_eq!(content(&tags, "og:locale"), Some("en_US"));
     assert_eq!(content(&tags, "og:title"), Some("Boats <b>"));
     assert_eq!(content(&tags, "twitter:title"), Some("Boats <b>"));
     assert_eq!(content(&tags, "twitter:card"), Some("summary_large_image"));
-    let bare = PageHead::article(&site(), None, "hy", &article(false, true), &[]).tags();
+    let bare = PageHead::article(&site(), &edition(), "hy", &article(false, true), &[]).tags();
     assert_eq!(content(&bare, "og:image"), Some("http://localhost/img/share.png"), "the site's picture");
     assert_eq!(content(&bare, "og:image:alt"), Some("Ledger"), "a picture without alt is named by the site");
     assert_eq!(content(&bare, "og:locale"), Some("hy_AM"), "the site's own locale");
@@ -78,7 +83,7 @@ fn a_story_previews_with_its_picture_or_the_sites_and_its_locale() {
 
 #[test]
 fn a_storys_json_ld_has_an_author_a_picture_and_the_publishers_logo() {
-    let tags = PageHead::article(&site(), None, "en", &article(false, false), &[]).tags();
+    let tags = PageHead::article(&site(), &edition(), "en", &article(false, false), &[]).tags();
     let Some(Tag::JsonLd(json)) = tags.last() else { panic!("no JSON-LD") };
     let value: serde_json::Value = serde_json::from_str(json).unwrap();
     assert_eq!(value["author"]["@type"], "Organization", "a story without a byline is the outlet's");

@@ -67,8 +67,7 @@ pub(crate) fn ArticleView(
     let site_name = frame.site.name.clone();
     let views = s.views;
     let updated = article.updated_at.clone().filter(|u| crate::format::parse_rfc3339(u).is_some());
-    let section = frame.edition.sections.iter().find(|x| x.slug == s.section);
-    let head = PageHead::article(&frame.site, section, &lang, &article, &translations);
+    let head = PageHead::article(&frame.site, &frame.edition, &lang, &article, &translations);
     view! {
         <HeadTags head/>
         <article class="article">

@@ -313,8 +313,7 @@ impl Page<'_> {
                 if let Some(first) = section_page {
                     crate::api::remember_feed(&language.code, &s.section, 1, first.chunk.clone());
                 }
-                let section = language.edition.sections.iter().find(|x| x.slug == s.section);
-                let head = PageHead::article(&run.site, section, &language.code, &article, &translations);
+                let head = PageHead::article(&run.site, &language.edition, &language.code, &article, &translations);
                 (head, article_body(frame, &path, Arc::new(article), translations), fingerprint)
             }
         };
