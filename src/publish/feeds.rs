@@ -3,7 +3,7 @@
 use super::xml::escape;
 use crate::api::Summary;
 use crate::format::parse_rfc3339;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How many stories a feed lists.
 pub(super) const FEED_LENGTH: usize = 50;
@@ -15,8 +15,33 @@ pub(super) struct EntryFacts {
     pub updated: Option<String>,
 }
 
-/// By (language, story id).
-pub(super) type StoryFacts = HashMap<(String, String), EntryFacts>;
+/// Each story's facts by (language, story id), as this run read them from the documents.
+#[derive(Debug, Default)]
+pub(super) struct StoryFacts {
+    known: HashMap<(String, String), EntryFacts>,
+    /// Stories whose document could not be read or decoded this run.
+    failed: HashSet<(String, String)>,
+}
+
+impl StoryFacts {
+    pub fn read(&mut self, lang: &str, id: &str, facts: EntryFacts) {
+        self.known.insert((lang.to_string(), id.to_string()), facts);
+    }
+
+    pub fn failed(&mut self, lang: &str, id: &str) {
+        self.failed.insert((lang.to_string(), id.to_string()));
+    }
+
+    pub fn of(&self, lang: &str, id: &str) -> Option<&EntryFacts> {
+        self.known.get(&(lang.to_string(), id.to_string()))
+    }
+
+    /// Whether what a list says of the story is unknown this run: its document failed. A list
+    /// that names it keeps its last file, as the story's page does.
+    pub fn unknown(&self, lang: &str, id: &str) -> bool {
+        self.of(lang, id).is_none() && self.failed.contains(&(lang.to_string(), id.to_string()))
+    }
+}
 
 /// What one feed is about and where it lives.
 pub(super) struct FeedInfo<'a> {

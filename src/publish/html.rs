@@ -174,7 +174,7 @@ pub(super) fn publish_pages(
     let language_fingerprints: Vec<u64> =
         languages.iter().map(|l| fingerprint::of((run.fingerprint, &l.code, format!("{:?}", l.edition)))).collect();
     let (next, done, started) = (AtomicUsize::new(0), AtomicUsize::new(0), Instant::now());
-    let facts = Mutex::new(StoryFacts::new());
+    let facts = Mutex::new(StoryFacts::default());
     let shared = Mutex::new((out, std::mem::take(problems), None::<super::Fatal>));
     let workers = std::thread::available_parallelism().map_or(2, usize::from);
     std::thread::scope(|scope| {
@@ -208,6 +208,9 @@ pub(super) fn publish_pages(
                         }
                         Err(problem) => {
                             out.keep_file(&job.file);
+                            if let Route::Article { lang, id, .. } = &job.route {
+                                facts.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).failed(lang, id);
+                            }
                             problems.push(Problem::new(
                                 problem.what,
                                 format!("{}; its page is left as it was", problem.why),
@@ -278,8 +281,9 @@ impl Page<'_> {
                     author: article.author.as_ref().map(|a| a.name.clone()),
                     updated: article.updated_at.clone(),
                 };
-                let key = (language.code.clone(), article.summary.id.clone());
-                self.facts.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(key, facts);
+                let mut known = self.facts.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+                known.read(&language.code, &article.summary.id, facts);
+                drop(known);
                 let Ok(translations) = run.languages.translations(&language.code, &article.translations) else {
                     return Ok(Drawn::Unknown);
                 };

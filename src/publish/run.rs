@@ -170,7 +170,12 @@ fn write_lists(
             .into_iter()
             .chain(feed_files(site, language, site_url, facts, problems));
         for (name, xml) in files {
-            out.write(&name, &xml).map_err(Fatal::write(name))?;
+            match xml {
+                Some(xml) => out.write(&name, &xml).map_err(Fatal::write(name))?,
+                None => {
+                    out.keep_file(&name);
+                }
+            }
         }
     }
     let mut names = vec![];

@@ -449,6 +449,24 @@ fn a_failing_document_keeps_its_last_good_page_and_the_run_says_so() {
 }
 
 #[test]
+fn a_story_whose_document_fails_keeps_what_the_feeds_and_sitemap_say_of_it() {
+    // en1 names an author and an update time, which only its document says.
+    let (api, out, options) = copied_fixture("failing-facts");
+    run(&options, 0).unwrap();
+    let before = snapshot(&out);
+    let text = read(&api, "en/articles/en1.json");
+    std::fs::write(api.join("en/articles/en1.json"), &text[..200]).unwrap();
+    let report = run(&options, 0).unwrap();
+    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+    let after = snapshot(&out);
+    for file in ["feeds/en.xml", "feeds/en/local.xml", "sitemap-en-1.xml", "en/local/en1/story-1.html"] {
+        assert!(after.contains_key(file), "{file}");
+        assert_eq!(after.get(file), before.get(file), "{file} is byte-identical to the last good run");
+    }
+    clean(&[&api, &out]);
+}
+
+#[test]
 fn a_broken_index_or_edition_leaves_its_language_as_it_was() {
     let (api, out, options) = copied_fixture("broken-index");
     run(&options, 0).unwrap();
