@@ -3,10 +3,11 @@
 // an article, each beside the floor (the same published page with every script taken out) and the
 // stack (bench/stack-floor's bare Leptos + router app, built as Gazette's release is), (3) start-up main-thread blocking with Chromium's CPU slowed 4×, (4) in-app navigation
 // from a click on a story to its article painted, median of 20, with the article JSON cached and
-// not cached, (5) search on 20,000 items: from the index's arrival to the first results, and
-// keystroke-to-results.
+// not cached, (5) publishing beside Hugo (publish-time.mjs), (6) search through the Pagefind
+// bundles publish writes, at 100,000 stories, beside the single search-index.json it replaced
+// (search.mjs).
 // Options: BENCH_RUNS (Lighthouse runs per page, default 3), BENCH_ONLY (one part: sizes,
-// lighthouse, startup, navigation or publish).
+// lighthouse, startup, navigation, publish or search).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,7 +27,7 @@ const STACK_DIR = 'target/bench-stack';
 await buildStack();
 const server = await spawnServer(['--dir', 'dist', '--port', String(PORT)]);
 const stackServer = await spawnServer(['--dir', STACK_DIR, '--port', String(STACK_PORT)]);
-// BENCH_ONLY=lighthouse (or sizes, startup, navigation, publish) runs that part alone.
+// BENCH_ONLY=lighthouse (or sizes, startup, navigation, publish, search) runs that part alone.
 const only = (part) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY === part;
 try {
   if (only('sizes')) sizes();
@@ -34,6 +35,7 @@ try {
   if (only('startup')) await startupBlocking();
   if (only('navigation')) await navigationFigures();
   if (only('publish')) await import('./publish-time.mjs');
+  if (only('search')) await import('./search.mjs');
 } finally {
   server.kill();
   stackServer.kill();
@@ -162,42 +164,5 @@ async function navigationFigures() {
   console.log(`not cached: ${median(uncached).toFixed(1)} ms`);
   console.log(`cached:     ${median(cached).toFixed(1)} ms`);
 
-  console.log('\n## Search: keystroke to results, 20,000-item index');
-  const items = JSON.parse(readFileSync('dist/api/v1/en/search-index.json', 'utf8')).items;
-  const big = Array.from({ length: 20000 }, (_, i) => ({ ...items[i % items.length], id: String(100000 + i), title: `${items[i % items.length].title} ${i}` }));
-  const bigIndex = JSON.stringify({ items: big });
-  await page.route('**/en/search-index.json', (route) => route.fulfill({ contentType: 'application/json', body: bigIndex }));
-  // The index's arrival to the first results painted: reading (decoding) the index, then a search.
-  const firstResults = [];
-  for (let i = 0; i < 3; i++) {
-    await page.goto(`${ORIGIN}/en/search?q=budget`);
-    await page.locator('.search-page__count').waitFor();
-    firstResults.push(await page.evaluate(() => {
-      const index = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/search-index.json'));
-      return performance.now() - index.responseEnd;
-    }));
-  }
-  console.log(`index (${(bigIndex.length / 1e6).toFixed(1)} MB) arrived → first results painted: median ${median(firstResults).toFixed(0)} ms (3 loads; polled, ±16 ms)`);
-  await page.goto(`${ORIGIN}/en/search`);
-  const input = page.locator('#search-page-input');
-  await input.waitFor();
-  // Typing is measured once the index is in: a first query waits for it.
-  await input.fill('budget');
-  await page.locator('.search-page__count').waitFor();
-  const times = [];
-  for (const word of ['budget', 'council', 'wrestlers', 'xyzzy', 'night']) {
-    await input.fill('');
-    await page.waitForTimeout(100);
-    const t = await page.evaluate(async (w) => {
-      const el = document.querySelector('#search-page-input');
-      const start = performance.now();
-      el.value = w;
-      el.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => requestAnimationFrame(() => r()));
-      return performance.now() - start;
-    }, word);
-    times.push(t);
-  }
-  console.log(`keystroke → results painted: median ${median(times).toFixed(1)} ms, max ${Math.max(...times).toFixed(1)} ms (5 queries)`);
   await browser.close();
 }

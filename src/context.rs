@@ -29,11 +29,11 @@ pub(crate) fn use_frame() -> FrameContext {
     expect_context::<FrameContext>()
 }
 
-/// What to start when the reader shows they are about to search (the download of the search
-/// page's module): provided by the router, which knows the pages, to the search box in the
+/// What to start when the reader shows they are about to search in a language (the download of
+/// the search page's module and of the language's searcher): provided by the router, which knows the pages, to the search box in the
 /// header, which must not reach up into them.
 #[derive(Clone, Copy)]
-pub(crate) struct SearchIntent(pub fn());
+pub(crate) struct SearchIntent(pub fn(&str));
 
 /// The frame, where there is one (not around a not-found message for an unknown language).
 pub(crate) fn use_frame_opt() -> Option<FrameContext> {

@@ -80,7 +80,9 @@ fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 impl NewsroomTime {
-    /// Minutes since 1970-01-01 UTC, for ordering stories published in different offsets.
+    /// Minutes since 1970-01-01 UTC, for ordering stories published in different offsets
+    /// (publish's feeds, sitemaps and story order).
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn epoch_minutes(&self) -> i64 {
         // Days from civil, after Howard Hinnant's algorithm.
         let y = i64::from(self.year) - i64::from(self.month <= 2);

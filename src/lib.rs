@@ -21,6 +21,7 @@ mod i18n;
 mod l10n;
 mod links;
 mod nav;
+mod pagefind;
 mod pages;
 mod panic_screen;
 mod prefs;

@@ -1,7 +1,6 @@
-//! Client-side search over a language's `search-index.json`: folding text so that case and
-//! diacritics do not matter in any script, matching every query word, ranking, and highlighting.
-use crate::api::Summary;
-use crate::format::parse_rfc3339;
+//! What search needs besides its engine (Pagefind, `search/pagefind.rs` in the browser,
+//! `publish/search_index.rs` when publishing): folding text so that case and diacritics do not
+//! matter in any script, and the excerpt and highlights of a result, drawn as text.
 
 /// Folds one character for matching: lower case, Latin diacritics and Azerbaijani letters to their
 /// base letter, Cyrillic ё to е. Always one char for one char, so positions carry over to the text.
@@ -48,57 +47,28 @@ pub fn query_words(query: &str) -> Vec<String> {
     fold(query).split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_string).collect()
 }
 
-/// An index entry with its text folded once, when the index arrives, not on every keystroke.
-pub struct Entry {
-    pub summary: Summary,
-    title: String,
-    lead: String,
-    published: i64,
+/// Letters that Unicode decomposition does not take apart, so that the search engine (Pagefind,
+/// which folds what decomposition removes: é→e, ё→е, Ş→S) would not find them by their base
+/// letter: Azerbaijani ə and dotless ı, ł, đ, ø. Case is kept, one char for one char, so that
+/// words and their count stay as they were.
+fn fold_undecomposed(c: char) -> char {
+    match c {
+        'ə' => 'e',
+        'Ə' => 'E',
+        'ı' => 'i',
+        'ł' => 'l',
+        'Ł' => 'L',
+        'đ' => 'd',
+        'Đ' => 'D',
+        'ø' => 'o',
+        'Ø' => 'O',
+        other => other,
+    }
 }
 
-/// A language's search index, ready to query.
-pub struct SearchIndex {
-    entries: Vec<Entry>,
-}
-
-impl SearchIndex {
-    pub fn new(items: &[Summary]) -> Self {
-        let entries = items
-            .iter()
-            .map(|s| Entry {
-                title: fold(&s.title),
-                lead: fold(&s.lead),
-                published: parse_rfc3339(&s.published_at).map_or(i64::MIN, |t| t.epoch_minutes()),
-                summary: s.clone(),
-            })
-            .collect();
-        SearchIndex { entries }
-    }
-
-    /// Stories holding every query word in the title or lead; title matches first, then newest.
-    pub fn search(&self, query: &str) -> Vec<&Summary> {
-        let words = query_words(query);
-        if words.is_empty() {
-            return vec![];
-        }
-        let mut hits: Vec<(&Entry, usize)> = self
-            .entries
-            .iter()
-            .filter_map(|e| {
-                let mut in_title = 0;
-                for w in &words {
-                    if e.title.contains(w.as_str()) {
-                        in_title += 1;
-                    } else if !e.lead.contains(w.as_str()) {
-                        return None;
-                    }
-                }
-                Some((e, in_title))
-            })
-            .collect();
-        hits.sort_by(|(a, at), (b, bt)| bt.cmp(at).then(b.published.cmp(&a.published)));
-        hits.into_iter().map(|(e, _)| &e.summary).collect()
-    }
+/// `text` as the search index holds it and a query is asked: [`fold_undecomposed`] applied.
+pub fn fold_for_index(text: &str) -> String {
+    text.chars().map(fold_undecomposed).collect()
 }
 
 /// Splits `text` into runs, each marked whether it matches a query word, for highlighting.
@@ -127,22 +97,52 @@ pub fn highlight(text: &str, words: &[String]) -> Vec<(String, bool)> {
     runs
 }
 
+/// The words of a result's text, as the engine counts them (any run of whitespace is one gap).
+fn words(text: &str) -> Vec<&str> {
+    text.split_whitespace().collect()
+}
+
+/// Up to `length` words of `text` around the densest run of the matched words (`locations`,
+/// word positions as the engine gives them), as runs marked whether they matched, with `…` where
+/// the text goes on.
+pub fn excerpt(text: &str, locations: &[usize], length: usize) -> Vec<(String, bool)> {
+    let words = words(text);
+    let length = length.min(words.len());
+    let hit: Vec<bool> = (0..words.len()).map(|i| locations.contains(&i)).collect();
+    let count = |start: usize| hit[start..start + length].iter().filter(|h| **h).count();
+    // The first window with the most matches, then centred on them where the text allows.
+    let best = (0..=words.len() - length).max_by_key(|&start| (count(start), std::cmp::Reverse(start))).unwrap_or(0);
+    let matched: Vec<usize> = (best..best + length).filter(|&i| hit[i]).collect();
+    let start = match (matched.first(), matched.last()) {
+        (Some(first), Some(last)) => {
+            let centre = (first + last) / 2;
+            centre.saturating_sub(length / 2).min(words.len() - length).max(last.saturating_sub(length - 1)).min(*first)
+        }
+        _ => 0,
+    };
+    let mut runs: Vec<(String, bool)> = vec![];
+    let mut push = |text: &str, mark: bool| match runs.last_mut() {
+        Some((run, m)) if *m == mark => run.push_str(text),
+        _ => runs.push((text.to_string(), mark)),
+    };
+    if start > 0 {
+        push("… ", false);
+    }
+    for i in start..start + length {
+        if i > start {
+            push(" ", false);
+        }
+        push(words[i], hit[i]);
+    }
+    if start + length < words.len() {
+        push(" …", false);
+    }
+    runs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn story(id: &str, title: &str, lead: &str, when: &str) -> Summary {
-        Summary {
-            id: id.into(),
-            slug: "s".into(),
-            section: "x".into(),
-            title: title.into(),
-            lead: lead.into(),
-            published_at: when.into(),
-            views: 0,
-            image: None,
-        }
-    }
 
     #[test]
     fn folding_ignores_case_and_diacritics_across_scripts() {
@@ -156,30 +156,26 @@ mod tests {
     }
 
     #[test]
-    fn every_word_must_match_and_titles_rank_first() {
-        let items = vec![
-            story("lead-only", "Budget", "Parliament debates the şəhər budget", "2025-04-29T10:00:00+04:00"),
-            story("title-old", "Şəhər budget approved", "", "2025-04-01T10:00:00+04:00"),
-            story("title-new", "Seher budget vote", "", "2025-04-20T10:00:00+04:00"),
-            story("one-word", "Budget news", "", "2025-04-30T10:00:00+04:00"),
-        ];
-        let index = SearchIndex::new(&items);
-        let ids: Vec<_> = index.search("SEHER budget").iter().map(|s| s.id.clone()).collect();
-        assert_eq!(ids, ["title-new", "title-old", "lead-only"]);
-        assert!(index.search("   ").is_empty());
-        assert!(index.search("budget zebra").is_empty());
+    fn folding_for_the_index_keeps_case_and_words() {
+        assert_eq!(fold_for_index("Şəki, Bakı! ŁÓDŹ Ёлка"), "Şeki, Baki! LÓDŹ Ёлка");
+        assert_eq!(fold_for_index("Əli"), "Eli");
+    }
+
+    fn shown(runs: &[(String, bool)]) -> String {
+        runs.iter().map(|(run, mark)| if *mark { format!("[{run}]") } else { run.clone() }).collect()
     }
 
     #[test]
-    fn cyrillic_and_armenian_queries_match() {
-        let items = vec![
-            story("ru", "Новогодняя ёлка на площади", "", "2025-01-01T00:00:00+04:00"),
-            story("hy", "Երևանում բացվեց նոր թանգարան", "", "2025-01-01T00:00:00+04:00"),
-        ];
-        let index = SearchIndex::new(&items);
-        assert_eq!(index.search("ЕЛКА")[0].id, "ru");
-        assert_eq!(index.search("երևանում")[0].id, "hy");
-        assert_eq!(index.search("ԹԱՆԳԱՐԱՆ")[0].id, "hy");
+    fn an_excerpt_is_the_densest_window_of_matches_marked_in_the_original_words() {
+        let text = "one two three four five six seven eight nine ten";
+        assert_eq!(shown(&excerpt(text, &[7, 8], 4)), "… six seven [eight] [nine] …");
+        assert_eq!(shown(&excerpt(text, &[0], 3)), "[one] two three …");
+        assert_eq!(shown(&excerpt(text, &[9], 3)), "… eight nine [ten]");
+        assert_eq!(shown(&excerpt(text, &[1, 5, 6], 4)), "… four five [six] [seven] …", "the densest run wins");
+        assert_eq!(shown(&excerpt("a\n b", &[1], 30)), "a [b]", "a short text is whole");
+        assert_eq!(shown(&excerpt(text, &[], 2)), "one two …");
+        assert_eq!(shown(&excerpt("", &[3], 5)), "");
+        assert_eq!(shown(&excerpt("<b>x</b> y", &[0], 5)), "[<b>x</b>] y", "markup is text");
     }
 
     #[test]
@@ -187,45 +183,5 @@ mod tests {
         let runs = highlight("Şəhər <b>budget</b>", &query_words("seher"));
         assert_eq!(runs, vec![("Şəhər".to_string(), true), (" <b>budget</b>".to_string(), false)]);
         assert_eq!(highlight("abc", &[]), vec![("abc".to_string(), false)]);
-    }
-
-    use proptest::prelude::*;
-
-    /// A word in Latin (with Azerbaijani letters), Cyrillic or Armenian script.
-    fn word() -> impl Strategy<Value = String> {
-        "[a-zA-Zəşğıöüçİ\\p{Cyrillic}\\p{Armenian}&&\\p{L}]{1,8}"
-    }
-
-    fn stories() -> impl Strategy<Value = Vec<Summary>> {
-        let line = || prop::collection::vec(word(), 1..6).prop_map(|w| w.join(" "));
-        prop::collection::vec((line(), line(), 0..2_000i64), 1..30).prop_map(|items| {
-            items
-                .into_iter()
-                .enumerate()
-                .map(|(i, (title, lead, minute))| {
-                    let when =
-                        format!("2026-11-{:02}T{:02}:{:02}:00+04:00", 1 + minute / 1440, minute / 60 % 24, minute % 60);
-                    story(&i.to_string(), &title, &lead, &when)
-                })
-                .collect()
-        })
-    }
-
-    proptest! {
-        #[test]
-        fn every_hit_holds_every_word_and_a_title_word_finds_its_story(items in stories(), pick in any::<prop::sample::Index>(), query in ".{0,20}") {
-            let index = SearchIndex::new(&items);
-            let words = query_words(&query);
-            for hit in index.search(&query) {
-                let (title, lead) = (fold(&hit.title), fold(&hit.lead));
-                prop_assert!(words.iter().all(|w| title.contains(w.as_str()) || lead.contains(w.as_str())), "{query:?} matched {:?}", hit.title);
-            }
-            let wanted = pick.get(&items);
-            let word = wanted.title.split(' ').next().unwrap();
-            prop_assert!(index.search(word).iter().any(|s| s.id == wanted.id), "{word:?} did not find {:?}", wanted.title);
-            let runs = highlight(&wanted.title, &query_words(word));
-            prop_assert_eq!(runs.iter().map(|(r, _)| r.as_str()).collect::<String>(), wanted.title.clone());
-            prop_assert!(runs.iter().any(|(_, marked)| *marked), "{word:?} is highlighted in {:?}", wanted.title);
-        }
     }
 }

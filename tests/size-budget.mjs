@@ -9,8 +9,11 @@ import { appSizes, appSizesLine, bootSizes, brotliOf, kb, printSizes } from '../
 // down with every size win until it meets the budget. Lower CEILING when the size drops; never
 // raise it without saying why in the commit.
 const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
-// Today's largest pages (the feed and the article) are 237.1–237.2 KB: the frame 177.5 KB and the
-// page's modules about 60 KB. Raised from 229.9 KB by issue 17 (+10 KB on the feed and the article):
+// Today's largest pages (the feed and the article) are 237.1–237.7 KB: the frame 178.0 KB and the
+// page's modules about 60 KB. Raised from 237.8 KB by issue 18 (+0.5 KB on the frame): the search
+// box starts loading the language's search index (Pagefind) when it is focused, which needs the
+// language from the header and a call into the search page's module; the searcher's own code is in
+// that module, not the frame. Raised from 229.9 KB by issue 17 (+10 KB on the feed and the article):
 // one head, computed by `src/head/` for the app and for publish, so that the app's pages carry the
 // published page's tags (hreflang with x-default, Open Graph, Twitter card, JSON-LD) and a rendering
 // crawler indexes after the hand-over what publish wrote (before: the hand-over removed them).
@@ -22,7 +25,7 @@ const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
 // A path of the build directory can end up in the data (panic locations of generated code), and
 // its length shifts every data address, which moved the brotli size by ~0.5 KB from one checkout
 // to another. The ceiling leaves about that much room and no more.
-const CEILING_WASM_JS_BROTLI = 237_800;
+const CEILING_WASM_JS_BROTLI = 238_300;
 const BUDGET_CSS_BROTLI = 15_000;
 const dist = process.argv[2] ?? 'dist';
 const rows = bootSizes(dist);

@@ -313,6 +313,16 @@ def write_feeds(lang, feed, items):
               {"page": p, "total_pages": pages, "items": items[(p - 1) * PAGE_SIZE:p * PAGE_SIZE]})
 
 
+# A line some stories carry in their body only (never in a title or lead), with letters search
+# must fold: Azerbaijani ə and ı (which Unicode does not decompose), Cyrillic Ё, Armenian capitals.
+DATELINE = {
+    "en": "Our correspondent filed this from Şəki and Bakı, where the Ёлочный fair opens on Friday.",
+    "ru": "Корреспондент передаёт из Шеки: ярмарка «Ёлочный базар» откроется в пятницу.",
+    "hy": "Թղթակիցը հաղորդում է Դիլիջանից, որտեղ ուրբաթ օրը կբացվի ձմեռային տոնավաճառը։",
+    "az": "Müxbirimiz Şəki və Bakı şəhərlərindən xəbər verir: yarmarka cümə günü açılır.",
+}
+
+
 def article(lang, k, st, summary, summaries, stories):
     t = T[lang]
     rng = random.Random(st["seed"])
@@ -348,6 +358,8 @@ def article(lang, k, st, summary, summaries, stories):
     body.append({"type": "paragraph", "content": [{"text": sents[5] + " " + sents[6] + " "},
                                                   {"text": t["mail"], "href": "mailto:desk@highland-ledger.example"},
                                                   {"text": " · "}, {"text": other["title"], "href": site_link}]})
+    if k % 11 == 4:
+        body.append({"type": "paragraph", "content": [{"text": DATELINE[lang]}]})
     same = [s for s in summaries if s["section"] == summary["section"] and s["id"] != summary["id"]]
     related = same[(k // 7) % len(same):][:3]
     translations = {}

@@ -7,7 +7,8 @@
 // First of all, the WebAssembly is split into the frame and one module per kind of page
 // (tools/split-wasm.mjs).
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { policyFor, withPolicy } from './csp.mjs';
 import { COMPRESSIBLE, precompress } from './precompress.mjs';
@@ -73,10 +74,22 @@ const headers = [
   `${publicUrl}api/*`,
   '  Cache-Control: public, max-age=60, stale-while-revalidate=600',
   ...hashed.flatMap((f) => [`${publicUrl}${f}`, '  Cache-Control: public, max-age=31536000, immutable']),
+  // The search indexes publish writes (src/publish/search_index.rs): the searcher and the entry
+  // that names the index files are checked each time, the index files are named by their hash.
+  `${publicUrl}pagefind/*`,
+  '  Cache-Control: no-cache',
+  ...['index/*', 'fragment/*', 'filter/*', 'pagefind.*.pf_meta'].flatMap((f) => [
+    `${publicUrl}pagefind/*/${f}`, '  Cache-Control: public, max-age=31536000, immutable']),
 ];
 writeFileSync(join(dir, '_headers'), headers.join('\n') + '\n');
 writeFileSync(join(dir, '_redirects'), `${publicUrl}* ${publicUrl}index.html 200\n`);
 if (process.env.GAZETTE_404 === '1') writeFileSync(join(dir, '404.html'), html);
+
+// `./x serve` publishes no pages, but search needs the demo's indexes: the publisher that
+// ./x serve built writes them (a release build gets them from ./x publish).
+if (!release && existsSync('target/publisher/publish')) {
+  execFileSync('target/publisher/publish', ['search-index', '--api', 'public/api/v1', '--out', dir], { stdio: 'inherit' });
+}
 
 // index.html is among them, already carrying its CSP.
 const packed = files.filter((f) => COMPRESSIBLE.test(f) && precompress(join(dir, f))).length;

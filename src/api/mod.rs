@@ -34,6 +34,8 @@ pub fn article_path(lang: &str, id: &str) -> String {
 pub fn most_read_path(lang: &str) -> String {
     format!("{}/most-read.json", segment(lang))
 }
+/// Every story of the language: the list publish reads (the app searches the Pagefind bundle).
+#[cfg(not(target_arch = "wasm32"))]
 pub fn search_index_path(lang: &str) -> String {
     format!("{}/search-index.json", segment(lang))
 }
@@ -52,9 +54,6 @@ pub async fn article(lang: &str, id: &str) -> ApiResult<Article> {
 }
 pub async fn most_read(lang: &str) -> ApiResult<SummaryList> {
     get(&most_read_path(lang)).await
-}
-pub async fn search_index(lang: &str) -> ApiResult<SummaryList> {
-    get(&search_index_path(lang)).await
 }
 
 /// A feed page this session already has, for drawing it again without waiting.

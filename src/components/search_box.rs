@@ -1,6 +1,6 @@
 //! The search form in the header: a `search` landmark that goes to `/{lang}/search?q=…`.
 //! Focusing it starts what the router asked for (`context::SearchIntent`: the download of the
-//! search page's module).
+//! search page's module and the language's searcher).
 use crate::components::icons::Icon;
 use crate::context::{use_frame, SearchIntent};
 use crate::i18n::use_i18n;
@@ -23,7 +23,7 @@ pub fn SearchBox() -> impl IntoView {
     };
     view! {
         <form class="search-box" role="search" action=move || crate::config::href(&search_path(&lang.get(), "")) method="get"
-                on:submit=submit on:focusin=move |_| if let Some(SearchIntent(start)) = intent { start() }>
+                on:submit=submit on:focusin=move |_| if let Some(SearchIntent(start)) = intent { start(&lang.get_untracked()) }>
                 <label for="site-search" class="visually-hidden">{i18n.get_untracked().search.label}</label>
                 <input id="site-search" node_ref=input type="search" name="q" autocomplete="off"
                     placeholder=i18n.get_untracked().search.placeholder.to_string()/>

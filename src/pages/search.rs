@@ -1,37 +1,24 @@
-//! `/{lang}/search?q=…`: results from the language's search index, fetched once per visit,
-//! updated as the reader types, with the matched words highlighted.
-use crate::api::{self, ApiError};
+//! `/{lang}/search?q=…`: the whole archive searched as the reader types, through the language's
+//! Pagefind bundle (`pagefind.rs`), loaded when the reader starts a search; each result with its
+//! section, date and an excerpt, the matched words highlighted, as text.
+use crate::api::ApiError;
 use crate::components::error_view::ErrorView;
 use crate::components::story_card::StoryTime;
 use crate::context::use_frame;
 use crate::i18n::use_i18n;
-use crate::route::{article_path, search_path};
-use crate::search::{highlight, query_words, SearchIndex};
+use crate::pagefind::{engine, Found, Hit};
+use crate::route::search_path;
+use crate::search::{excerpt, fold_for_index, highlight, query_words};
 use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use std::cell::RefCell;
-use std::collections::HashMap;
-use std::sync::Arc;
 
 /// Results shown at first and added by "Show more".
-const PAGE: usize = 20;
+const PAGE: usize = 10;
 
-thread_local! {
-    static INDEXES: RefCell<HashMap<String, Arc<SearchIndex>>> = RefCell::new(HashMap::new());
-}
-
-/// The language's index, built once per visit.
-async fn load_index(lang: &str) -> Result<Arc<SearchIndex>, ApiError> {
-    if let Some(index) = INDEXES.with(|i| i.borrow().get(lang).cloned()) {
-        return Ok(index);
-    }
-    let list = api::search_index(lang).await?;
-    let index = Arc::new(SearchIndex::new(&list.items));
-    INDEXES.with(|i| i.borrow_mut().insert(lang.to_string(), index.clone()));
-    Ok(index)
-}
+/// Words of a result's text its excerpt shows.
+const EXCERPT_WORDS: usize = 30;
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
@@ -41,11 +28,21 @@ pub fn SearchPage() -> impl IntoView {
     let query_map = use_query_map();
     let query = Memo::new(move |_| query_map.read().get("q").unwrap_or_default());
     let navigate = use_navigate();
-    let index = LocalResource::new(move || {
-        let lang = lang.get();
-        async move { load_index(&lang).await }
-    });
+    // The reader came to search: the searcher loads while they type.
+    crate::pagefind::prefetch(&lang.get_untracked());
     let limit = RwSignal::new(PAGE);
+    // The last answer drawn.
+    let shown = StoredValue::new(None::<Answer>);
+    let found = LocalResource::new(move || {
+        let (lang, q, limit) = (lang.get(), query.get(), limit.get());
+        async move {
+            if query_words(&q).is_empty() {
+                return Ok(Some(Answer { query: q, found: Found { total: 0, hits: vec![] } }));
+            }
+            let found = engine(&lang).await?.search(&fold_for_index(&q), limit).await?;
+            Ok(found.map(|found| Answer { query: q, found }))
+        }
+    });
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
         limit.set(PAGE);
@@ -65,63 +62,78 @@ pub fn SearchPage() -> impl IntoView {
                 <input id="search-page-input" type="search" prop:value=move || query.get() on:input=on_input
                     placeholder=i18n.get_untracked().search.placeholder.to_string() autocomplete="off"/>
             </form>
-            <Suspense fallback=|| view! { <p class="search-page__pending" aria-busy="true"></p> }>
-                {move || index.get().map(|result| match result {
-                    Ok(index) => view! { <Results index query limit/> }.into_any(),
+            <Transition fallback=|| view! { <p class="search-page__pending" aria-busy="true"></p> }>
+                {move || found.get().map(|result: Result<Option<Answer>, ApiError>| match result {
+                    Ok(Some(answer)) => {
+                        shown.set_value(Some(answer.clone()));
+                        view! { <Results answer limit/> }.into_any()
+                    }
+                    // A newer query took its place while the reader typed: what is shown stays
+                    // until its answer comes.
+                    Ok(None) => shown.get_value().map(|answer| view! { <Results answer limit/> }).into_any(),
                     Err(error) => view! {
-                        <ErrorView error retry=move |_| index.refetch() title=i18n.get_untracked().search.index_error.to_string()/>
+                        <ErrorView error retry=move |_| found.refetch() title=i18n.get_untracked().search.index_error.to_string()/>
                     }.into_any(),
                 })}
-            </Suspense>
+            </Transition>
         </section>
     }
 }
 
+/// What a query found, with the query it answers: the results drawn always say what they are for,
+/// whatever the address says meanwhile.
+#[derive(Clone)]
+struct Answer {
+    query: String,
+    found: Found,
+}
+
 #[component]
-fn Results(index: Arc<SearchIndex>, query: Memo<String>, limit: RwSignal<usize>) -> impl IntoView {
+fn Results(answer: Answer, limit: RwSignal<usize>) -> impl IntoView {
     let i18n = use_i18n();
-    let lang = use_frame().lang;
-    move || {
-        let q = query.try_get().unwrap_or_default();
-        let words = query_words(&q);
-        if words.is_empty() {
-            return view! { <p class="search-page__message" role="status">{i18n.get_untracked().search.empty_query}</p> }.into_any();
-        }
-        let hits = index.search(&q);
-        if hits.is_empty() {
-            return view! { <p class="search-page__message" role="status">{i18n.get_untracked().search.no_results(&q)}</p> }.into_any();
-        }
-        let total = hits.len();
-        let shown = hits
-            .iter()
-            .take(limit.try_get().unwrap_or(PAGE))
-            .map(|hit| {
-                let s = *hit;
-                let href = crate::config::href(&article_path(&lang.get_untracked(), &s.section, &s.id, &s.slug));
-                view! {
-                    <li class="search-result">
-                        <h2 class="search-result__title"><a href=href>{marked(&s.title, &words)}</a></h2>
-                        <p class="search-result__lead">{marked(&s.lead, &words)}</p>
-                        <StoryTime raw=s.published_at.clone()/>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! {
-            <p class="search-page__count" role="status">{i18n.get_untracked().search.results(&total.to_string())}</p>
-            <ol class="search-results">{shown}</ol>
-            <Show when=move || { limit.get() < total }>
-                <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>{i18n.get_untracked().search.show_more}</button>
-            </Show>
-        }
-        .into_any()
+    let Answer { query: q, found } = answer;
+    let words = query_words(&q);
+    if words.is_empty() {
+        return view! { <p class="search-page__message" role="status">{i18n.get_untracked().search.empty_query}</p> }
+            .into_any();
     }
+    if found.total == 0 {
+        return view! { <p class="search-page__message" role="status">{i18n.get_untracked().search.no_results(&q)}</p> }.into_any();
+    }
+    let total = found.total;
+    let shown = found
+        .hits
+        .into_iter()
+        .map(|hit| {
+            let Hit { path, title, section, date, text, locations } = hit;
+            let href = crate::config::href(&path);
+            view! {
+                <li class="search-result">
+                    <h2 class="search-result__title"><a href=href>{marked(&title, &words)}</a></h2>
+                    <p class="search-result__meta"><span class="search-result__section">{section}</span> <StoryTime raw=date/></p>
+                    <p class="search-result__excerpt">{runs(excerpt(&text, &locations, EXCERPT_WORDS))}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <p class="search-page__count" role="status">{i18n.get_untracked().search.results(&total.to_string())}</p>
+        <ol class="search-results">{shown}</ol>
+        <Show when=move || { limit.get() < total }>
+            <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>{i18n.get_untracked().search.show_more}</button>
+        </Show>
+    }
+    .into_any()
 }
 
 /// Text with the matched words wrapped in `<mark>`, as text nodes only.
 fn marked(text: &str, words: &[String]) -> impl IntoView {
-    highlight(text, words)
-        .into_iter()
+    runs(highlight(text, words))
+}
+
+/// Runs of text, the matched ones in `<mark>`.
+fn runs(runs: Vec<(String, bool)>) -> impl IntoView {
+    runs.into_iter()
         .map(|(run, hit)| if hit { view! { <mark>{run}</mark> }.into_any() } else { run.into_any() })
         .collect_view()
 }

@@ -39,6 +39,14 @@ fn search_page() -> Result<AnyView, ApiError> {
     Ok(view! { <SearchPage/> }.into_any())
 }
 
+/// Starts loading the language's searcher, from the search page's module, so that the searcher's
+/// code is not in the frame.
+#[wasm_split(search, fallible)]
+fn prefetch_searcher(lang: String) -> Result<(), ApiError> {
+    crate::pagefind::prefetch(&lang);
+    Ok(())
+}
+
 /// `/{lang}/` and `/{lang}/{section}`, and their later pages (`…/page/{n}`).
 #[component]
 pub fn FeedRoute() -> impl IntoView {
@@ -102,9 +110,11 @@ fn preload_the_rest_once() {
     });
 }
 
-/// Starts fetching the search page's module (the reader is in the search box).
-pub fn prefetch_search() {
-    leptos::task::spawn_local(async {
-        let _ = preload_search().await;
+/// Starts fetching the search page's module and the language's searcher (the reader is in the
+/// search box of a page in `lang`).
+pub fn prefetch_search(lang: &str) {
+    let lang = lang.to_string();
+    leptos::task::spawn_local(async move {
+        let _ = prefetch_searcher(lang).await;
     });
 }

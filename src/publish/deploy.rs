@@ -122,7 +122,7 @@ pub(super) fn set_api_base(dir: &Path, base: &str) -> Result<Vec<String>, Fatal>
 }
 
 /// `.br` and `.gz` siblings of the file at `path`, holding `contents`, as the build makes them.
-fn compress_beside(path: &Path, contents: &[u8]) -> std::io::Result<()> {
+pub(super) fn compress_beside(path: &Path, contents: &[u8]) -> std::io::Result<()> {
     let mut brotli = vec![];
     {
         let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 11, 22);

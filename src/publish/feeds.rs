@@ -1,5 +1,6 @@
 //! Atom feeds: one per language (its latest stories) and one per section, the newest 50 stories
 //! each, with absolute links, for feed readers and aggregators.
+use super::search_index::Record;
 use super::xml::escape;
 use crate::api::Summary;
 use crate::format::parse_rfc3339;
@@ -15,17 +16,29 @@ pub(super) struct EntryFacts {
     pub updated: Option<String>,
 }
 
-/// Each story's facts by (language, story id), as this run read them from the documents.
+/// Each story's facts by (language, story id), as this run read them from the documents, and
+/// each language's search records.
 #[derive(Debug, Default)]
 pub(super) struct StoryFacts {
     known: HashMap<(String, String), EntryFacts>,
+    records: HashMap<String, Vec<Record>>,
     /// Stories whose document could not be read or decoded this run.
     failed: HashSet<(String, String)>,
 }
 
 impl StoryFacts {
-    pub fn read(&mut self, lang: &str, id: &str, facts: EntryFacts) {
+    pub fn read(&mut self, lang: &str, id: &str, facts: EntryFacts, record: Record) {
         self.known.insert((lang.to_string(), id.to_string()), facts);
+        self.records.entry(lang.to_string()).or_default().push(record);
+    }
+
+    /// The search records of every story of `lang`, unless a story's document failed this run
+    /// (then the language's index stays as it was: without that story it would lose it).
+    pub fn search_records(&mut self, lang: &str) -> Option<Vec<Record>> {
+        if self.failed.iter().any(|(l, _)| l == lang) {
+            return None;
+        }
+        Some(self.records.remove(lang).unwrap_or_default())
     }
 
     pub fn failed(&mut self, lang: &str, id: &str) {

@@ -12,6 +12,7 @@ use super::head::head_html;
 use super::load::{Language, Languages};
 use super::output::Output;
 use super::pages::{article_body, feed_body, LanguageFrame, Template};
+use super::search_index;
 use super::source::Source;
 use crate::api::json::from_str;
 use crate::api::{feed_path, Article, FeedChunk, Section, Site, LATEST};
@@ -281,8 +282,9 @@ impl Page<'_> {
                     author: article.author.as_ref().map(|a| a.name.clone()),
                     updated: article.updated_at.clone(),
                 };
+                let record = search_index::record(&language.code, &language.edition, &article);
                 let mut known = self.facts.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-                known.read(&language.code, &article.summary.id, facts);
+                known.read(&language.code, &article.summary.id, facts, record);
                 drop(known);
                 let Ok(translations) = run.languages.translations(&language.code, &article.translations) else {
                     return Ok(Drawn::Unknown);

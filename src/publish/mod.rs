@@ -28,6 +28,7 @@ mod options;
 mod output;
 mod pages;
 mod run;
+mod search_index;
 mod sitemaps;
 mod source;
 #[cfg(test)]
@@ -38,13 +39,18 @@ use error::Fatal;
 use std::process::ExitCode;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-/// The publish command (and `set-api-base`): runs, reports, and exits 0 when everything was
+/// The publish command (and `set-api-base`, `search-index`): runs, reports, and exits 0 when everything was
 /// published, 1 when some documents could not be (their last good files stay), 2 when the run
 /// stopped.
 pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) == Some("set-api-base") {
-        return match deploy::command(&args[1..]) {
+    let command = match args.first().map(String::as_str) {
+        Some("set-api-base") => Some(deploy::command as fn(&[String]) -> Result<String, Fatal>),
+        Some("search-index") => Some(search_index::command as fn(&[String]) -> Result<String, Fatal>),
+        _ => None,
+    };
+    if let Some(command) = command {
+        return match command(&args[1..]) {
             Ok(said) => {
                 println!("{said}");
                 ExitCode::SUCCESS

@@ -15,6 +15,7 @@ use super::manifest::{recall, Lock, Recalled};
 use super::options::Options;
 use super::output::Output;
 use super::pages::Template;
+use super::search_index;
 use super::sitemaps::{is_language_sitemap, robots, sitemap_index};
 use super::source::Source;
 use crate::api::Site;
@@ -67,6 +68,7 @@ fn of_language(relative: &str, lang: &str) -> bool {
     under("")
         || under("feeds/")
         || under(DEFAULT_API_BASE)
+        || under(&format!("{}/", search_index::FOLDER))
         || relative == format!("feeds/{lang}.xml")
         || is_language_sitemap(relative, lang)
 }
@@ -126,8 +128,9 @@ pub(super) fn run(options: &Options, now: i64) -> Result<Report, Fatal> {
         fingerprint,
         site_url: &options.site_url,
     };
-    let facts = publish_pages(&pages, out, &mut problems)?;
+    let mut facts = publish_pages(&pages, out, &mut problems)?;
     write_lists(&site, &languages, options, now, &facts, out, &mut problems)?;
+    write_search_indexes(&languages, &mut facts, out, &mut problems);
     if copying {
         let failed: HashSet<String> = problems.iter().map(|p| decode_component(&p.what)).collect();
         let stale = |relative: &str| {
@@ -151,6 +154,23 @@ pub(super) fn run(options: &Options, now: i64) -> Result<Report, Fatal> {
         problems,
         millis: started.elapsed().as_millis(),
     })
+}
+
+/// Each language's search index, from the records its stories' pages collected. A language one
+/// of whose stories failed keeps its last index, and so does one whose index cannot be built.
+fn write_search_indexes(languages: &Languages, facts: &mut StoryFacts, out: &mut Output, problems: &mut Vec<Problem>) {
+    for language in &languages.read {
+        let folder = format!("{}/{}/", search_index::FOLDER, language.code);
+        let Some(records) = facts.search_records(&language.code) else {
+            out.keep(|file| file.starts_with(&folder));
+            continue;
+        };
+        if let Err(why) = search_index::write_bundle(&language.code, records, out) {
+            out.keep(|file| file.starts_with(&folder));
+            problems
+                .push(Problem::new(folder, format!("the search index could not be built: {why}; the last one stays")));
+        }
+    }
 }
 
 /// Each language's sitemaps and feeds, the sitemap index over every language's (a kept

@@ -181,8 +181,12 @@ fn publishing_twice_writes_nothing_and_a_changed_story_rewrites_only_its_lists()
     }
     assert!(edited >= 5);
     let changed = run(&options, 0).unwrap();
+    let (index, written): (Vec<String>, Vec<String>) =
+        changed.written.iter().cloned().partition(|f| f.starts_with("pagefind/"));
+    assert!(index.contains(&"pagefind/fr/pagefind-entry.json".to_string()), "fr's search index: {index:?}");
+    assert!(index.iter().all(|f| f.starts_with("pagefind/fr/")), "only fr's search index is built again: {index:?}");
     assert_eq!(
-        changed.written,
+        written,
         [
             "api/v1/fr/articles/fr3.json",
             "api/v1/fr/feeds/latest/1.json",
@@ -200,7 +204,7 @@ fn publishing_twice_writes_nothing_and_a_changed_story_rewrites_only_its_lists()
         "the API's copy of what changed, the story's page, the feed pages, the feeds and its section's other \
          stories (\"more from\") that list it; the sitemaps list addresses, not titles"
     );
-    for file in &changed.written {
+    for file in &written {
         assert!(read(&out, file).contains("A corrected headline"), "{file}");
     }
     clean(&[&api, &out]);
@@ -449,7 +453,7 @@ fn a_failing_document_keeps_its_last_good_page_and_the_run_says_so() {
 }
 
 #[test]
-fn a_story_whose_document_fails_keeps_what_the_feeds_and_sitemap_say_of_it() {
+fn a_story_whose_document_fails_keeps_what_the_feeds_sitemap_and_search_index_say_of_it() {
     // en1 names an author and an update time, which only its document says.
     let (api, out, options) = copied_fixture("failing-facts");
     run(&options, 0).unwrap();
@@ -459,7 +463,12 @@ fn a_story_whose_document_fails_keeps_what_the_feeds_and_sitemap_say_of_it() {
     let report = run(&options, 0).unwrap();
     assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
     let after = snapshot(&out);
-    for file in ["feeds/en.xml", "feeds/en/local.xml", "sitemap-en-1.xml", "en/local/en1/story-1.html"] {
+    let index = after.keys().filter(|f| f.starts_with("pagefind/en/")).cloned().collect::<Vec<_>>();
+    assert!(index.len() > 4, "en's search index: {index:?}");
+    for file in ["feeds/en.xml", "feeds/en/local.xml", "sitemap-en-1.xml", "en/local/en1/story-1.html"]
+        .into_iter()
+        .chain(index.iter().map(String::as_str))
+    {
         assert!(after.contains_key(file), "{file}");
         assert_eq!(after.get(file), before.get(file), "{file} is byte-identical to the last good run");
     }
@@ -503,7 +512,12 @@ fn a_story_or_section_the_api_no_longer_has_is_removed() {
     edit(&api, "fr/edition.json", "\"local\"", "\"quartier\"");
     unlist(&api, "en5");
     std::fs::remove_file(api.join("en/articles/en5.json")).unwrap();
+    let index_files = || snapshot(&out).into_keys().filter(|f| f.starts_with("pagefind/")).collect::<Vec<_>>();
+    let index_before = index_files();
     let report = run(&options, 0).unwrap();
+    let index_after = index_files();
+    let index_gone = index_before.iter().filter(|f| !index_after.contains(f)).count();
+    assert!(index_gone > 0, "en's and fr's indexes changed");
     assert!(!out.join("fr/local.html").exists() && !out.join("feeds/fr/local.xml").exists());
     assert!(!out.join("en/local/en5/story-5.html").exists() && !out.join("api/v1/en/articles/en5.json").exists());
     assert!(
@@ -511,7 +525,11 @@ fn a_story_or_section_the_api_no_longer_has_is_removed() {
         "the new section's feed is missing: {:?}",
         report.problems
     );
-    assert_eq!(report.removed, 4, "fr's local page and feed, en5's page and its API copy");
+    assert_eq!(
+        report.removed,
+        4 + index_gone,
+        "fr's local page and feed, en5's page and its API copy, and the index files no entry names now"
+    );
     clean(&[&api, &out]);
 }
 

@@ -1,0 +1,229 @@
+//! Each language's search index, from its stories' full text: a Pagefind bundle at
+//! `pagefind/{lang}/` (its indexer through `pagefind::api`, its searcher's JS and WebAssembly, an
+//! index split into chunks so that a query fetches only the few it needs). The search page loads
+//! it (`search/pagefind.rs`).
+//!
+//! A record is built from the article document publish reads anyway, as plain text: headline,
+//! lead and every text block. What Pagefind does not fold is folded here (`search::fold_for_index`),
+//! with the original text kept beside it for the excerpt. The bundle is built again only when
+//! a record changed, and kept as it was when a story's document could not be read this run:
+//! an index without that story would lose it from search.
+use super::deploy::compress_beside;
+use super::fingerprint;
+use super::output::Output;
+use crate::api::{Article, Block, Edition};
+use crate::links::safe_src;
+use crate::route::article_path;
+use crate::search::fold_for_index;
+use std::collections::BTreeMap;
+
+/// The folder of every language's bundle, under the output folder (and the site's URL).
+pub(crate) const FOLDER: &str = "pagefind";
+
+/// What the index holds of one story.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(super) struct Record {
+    /// The story's in-app address (`/en/economy/12/slug`): the app turns it into a link.
+    pub path: String,
+    /// What is searched: the story's text with `fold_for_index` applied.
+    pub content: String,
+    /// Headline, section, date, picture and, where folding changed the text, the original.
+    pub meta: BTreeMap<String, String>,
+}
+
+/// The text a story is found by: headline, lead, then each block's text, one per line.
+fn full_text(article: &Article) -> String {
+    let s = &article.summary;
+    let mut lines = vec![s.title.clone(), s.lead.clone()];
+    let inlines = |content: &[crate::api::Inline]| content.iter().map(|i| i.text.as_str()).collect::<String>();
+    for block in &article.body {
+        match block {
+            Block::Paragraph { content } => lines.push(inlines(content)),
+            Block::Heading { text, .. } => lines.push(text.clone()),
+            Block::Quote { content, cite } => {
+                lines.push(inlines(content));
+                lines.extend(cite.clone());
+            }
+            Block::Image(image) => lines.extend(image.caption.clone()),
+            Block::List { items, .. } => lines.extend(items.iter().map(|item| inlines(item))),
+        }
+    }
+    // One line per block, whitespace as Pagefind counts words (any run of it is one gap).
+    lines
+        .iter()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The story's record in language `lang`.
+pub(super) fn record(lang: &str, edition: &Edition, article: &Article) -> Record {
+    let s = &article.summary;
+    let text = full_text(article);
+    let content = fold_for_index(&text);
+    let mut meta = BTreeMap::from([
+        ("title".to_string(), s.title.clone()),
+        ("section".to_string(), edition.section_title(&s.section)),
+        ("date".to_string(), s.published_at.clone()),
+    ]);
+    if let Some((image, src)) = s.image.as_ref().and_then(|i| Some((i, safe_src(&i.src)?))) {
+        meta.insert("image".into(), src);
+        meta.insert("image_alt".into(), image.alt.clone());
+    }
+    if content != text {
+        meta.insert("text".into(), text);
+    }
+    Record { path: article_path(lang, &s.section, &s.id, &s.slug), content, meta }
+}
+
+/// The files of a bundle a reader's browser may fetch: the searcher, its worker, the language's
+/// WebAssembly and the index. Pagefind's ready-made interfaces and their styles are left out.
+fn is_served(file: &str) -> bool {
+    matches!(file, "pagefind.js" | "pagefind-worker.js" | "pagefind-entry.json")
+        || (file.starts_with("wasm.") && file.ends_with(".pagefind"))
+        || file.ends_with(".pf_meta")
+        || ["index/", "fragment/", "filter/"].iter().any(|folder| file.starts_with(folder))
+}
+
+/// Builds the bundle of language `lang` from `records` (in any order) into `pagefind/{lang}/`,
+/// unless the last run built it from the same records. The entry file, which names the others,
+/// is written last, so a reader never meets an entry whose files are not there yet.
+pub(super) fn write_bundle(lang: &str, mut records: Vec<Record>, out: &mut Output) -> Result<(), String> {
+    records.sort_by(|a, b| a.path.cmp(&b.path));
+    let folder = format!("{FOLDER}/{lang}/");
+    let entry = format!("{folder}pagefind-entry.json");
+    let fingerprint = fingerprint::of((lang, pagefind_version(), &records));
+    if out.is_current(&entry, fingerprint) {
+        out.keep(|file| file.starts_with(&folder));
+        return Ok(());
+    }
+    let files = build(lang, records)?;
+    let mut entry_contents = None;
+    for (name, contents) in files {
+        if name == "pagefind-entry.json" {
+            entry_contents = Some(contents);
+            continue;
+        }
+        let relative = format!("{folder}{name}");
+        out.write(&relative, &contents).map_err(|e| format!("{relative}: {e}"))?;
+        if name.ends_with(".js") {
+            compress_beside(&out.dir().join(&relative), &contents).map_err(|e| format!("{relative}: {e}"))?;
+        }
+    }
+    let contents = entry_contents.ok_or("Pagefind wrote no pagefind-entry.json")?;
+    out.write_page(&entry, fingerprint, &String::from_utf8_lossy(&contents)).map_err(|e| format!("{entry}: {e}"))
+}
+
+/// `publish search-index --api <folder> --out <folder>`: the search indexes alone, for the
+/// development server (`./x serve`, through `tools/post-build.mjs`), which serves the app and the
+/// demo API but publishes no pages.
+pub(super) fn command(args: &[String]) -> Result<String, super::Fatal> {
+    use super::error::Fatal;
+    let [api_flag, api, out_flag, out] = args else {
+        return Err(Fatal::Usage("usage: publish search-index --api <folder> --out <folder>".into()));
+    };
+    if (api_flag.as_str(), out_flag.as_str()) != ("--api", "--out") {
+        return Err(Fatal::Usage("usage: publish search-index --api <folder> --out <folder>".into()));
+    }
+    let source = super::source::Source::new(api, std::time::Duration::from_secs(30));
+    let site: crate::api::Site = source.read("site.json").map_err(Fatal::Unreadable)?;
+    let mut problems = vec![];
+    let languages = super::load::languages(&source, &site.languages, &mut problems);
+    let mut output = Output::new(std::path::Path::new(out), Default::default());
+    for language in &languages.read {
+        let records = language
+            .stories
+            .iter()
+            .filter_map(|story| {
+                let article = source.read::<Article>(&crate::api::article_path(&language.code, &story.id));
+                article.map_err(|problem| problems.push(problem)).ok()
+            })
+            .map(|article| record(&language.code, &language.edition, &article))
+            .collect();
+        write_bundle(&language.code, records, &mut output).map_err(Fatal::Template)?;
+    }
+    for problem in &problems {
+        eprintln!("publish: search-index: {problem}");
+    }
+    Ok(format!("publish: search indexes of {} languages in {out}/{FOLDER}", languages.read.len()))
+}
+
+/// Pagefind's version, part of a bundle's fingerprint: a new searcher means a new bundle.
+fn pagefind_version() -> &'static str {
+    "1.6"
+}
+
+/// The bundle's files (name under the bundle's folder, bytes), as Pagefind makes them.
+fn build(lang: &str, records: Vec<Record>) -> Result<Vec<(String, Vec<u8>)>, String> {
+    let runtime = tokio::runtime::Builder::new_current_thread().build().map_err(|e| e.to_string())?;
+    runtime.block_on(async {
+        let config = pagefind::options::PagefindServiceConfig::builder().force_language(lang.to_string()).build();
+        let mut index = pagefind::api::PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
+        for record in records {
+            index
+                .add_custom_record(record.path, record.content, lang.to_string(), Some(record.meta), None, None)
+                .await
+                .map_err(|e| e.to_string())?;
+        }
+        let files = index.get_files().await.map_err(|e| e.to_string())?;
+        Ok(files
+            .into_iter()
+            .filter_map(|file| {
+                let name = file.filename.to_string_lossy().replace('\\', "/");
+                // Pagefind names them under its default bundle folder.
+                let name = name.split_once(&format!("{FOLDER}/")).map_or(name.as_str(), |(_, n)| n).to_string();
+                is_served(&name).then_some((name, file.contents))
+            })
+            .collect())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::json::from_str;
+
+    fn hostile() -> Article {
+        from_str(
+            r#"{"id": "7", "slug": "s", "section": "politics", "title": "<img src=x onerror=alert(1)> Bakı",
+            "lead": "<script>alert(1)</script>", "published_at": "2026-11-02T10:00:00+04:00", "views": 1,
+            "image": {"src": "javascript:alert(1)", "alt": "a", "width": 4, "height": 3},
+            "body": [
+              {"type": "paragraph", "content": [{"text": "Click "}, {"text": "<b>here</b>", "href": "javascript:alert(1)"}]},
+              {"type": "heading", "level": 2, "text": "<h1>Big</h1>"},
+              {"type": "list", "ordered": false, "items": [[{"text": "one"}], [{"text": "two"}]]}
+            ], "tags": [], "related": [], "translations": {}}"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_hostile_story_becomes_text_only_records() {
+        let edition = Edition { sections: vec![], footer_notice: String::new(), refused_sections: vec![] };
+        let record = record("en", &edition, &hostile());
+        assert_eq!(record.path, "/en/politics/7/s");
+        assert_eq!(
+            record.meta["text"],
+            "<img src=x onerror=alert(1)> Bakı\n<script>alert(1)</script>\nClick <b>here</b>\n<h1>Big</h1>\none\ntwo",
+            "markup stays text; a link keeps its words, never its address"
+        );
+        assert_eq!(record.content, record.meta["text"].replace('ı', "i"), "ı is folded for the index only");
+        assert!(!record.content.contains("javascript:"), "{record:?}");
+        assert!(!record.meta.contains_key("image"), "a javascript: picture is no picture");
+        assert_eq!(record.meta["title"], "<img src=x onerror=alert(1)> Bakı");
+        assert_eq!(record.meta["section"], "politics", "a section the edition does not name keeps its slug");
+    }
+
+    #[test]
+    fn the_bundle_holds_the_searcher_and_an_index_and_nothing_else() {
+        let edition = Edition { sections: vec![], footer_notice: String::new(), refused_sections: vec![] };
+        let files = build("en", vec![record("en", &edition, &hostile())]).unwrap();
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        for wanted in ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pagefind"] {
+            assert!(names.contains(&wanted), "{wanted} in {names:?}");
+        }
+        assert!(names.iter().any(|n| n.starts_with("index/")) && names.iter().any(|n| n.starts_with("fragment/")));
+        assert!(!names.iter().any(|n| n.contains("ui")), "no ready-made interface: {names:?}");
+    }
+}

@@ -1,0 +1,123 @@
+// Issue 18: the whole archive searched from a static host, through each language's Pagefind
+// bundle that publish writes (src/publish/search_index.rs, src/pagefind.rs).
+import { test, expect, countRequests } from './helpers';
+
+const results = (page) => page.locator('.search-result');
+
+test('a word found only in a story\'s body finds it, and its result opens that story', async ({ page }) => {
+  await page.goto('/en/search?q=correspondent');
+  const first = results(page).first();
+  await expect(first.locator('.search-result__excerpt mark').first()).toHaveText('correspondent');
+  await expect(first.locator('.search-result__title')).not.toContainText('correspondent');
+  await expect(first.locator('.search-result__section')).not.toBeEmpty();
+  await expect(first.locator('time')).toBeVisible();
+  const title = await first.locator('.search-result__title').innerText();
+  await first.getByRole('link').click();
+  await expect(page.locator('.article__headline')).toHaveText(title);
+  await expect(page.locator('.article')).toContainText('Our correspondent filed this from Şəki and Bakı');
+});
+
+for (const [lang, query, marked] of [
+  ['en', 'SEKI', 'Şəki'],
+  ['en', 'Baki', 'Bakı,'],
+  ['en', 'елочный', 'Ёлочный'],
+  ['az', 'SEKI', 'Şəki'],
+  ['az', 'baki', 'Bakı'],
+  ['ru', 'ЁЛОЧНЫЙ', '«Ёлочный'],
+  ['ru', 'елочный', '«Ёлочный'],
+  ['hy', 'ԴԻԼԻՋԱՆԻՑ', 'Դիլիջանից,'],
+]) {
+  test(`${lang}: “${query}” finds “${marked}”, whatever the case and diacritics`, async ({ page }) => {
+    await page.goto(`/${lang}/search?q=${encodeURIComponent(query)}`);
+    await expect(results(page).first().locator('mark').first()).toHaveText(marked);
+  });
+}
+
+test('nothing found is said in the page\'s language', async ({ page }) => {
+  // (A word the archive does not have is left out of a query that has others: Pagefind's way.)
+  await page.goto('/en/search?q=zebraxyz%20qqqz');
+  await expect(page.getByRole('status')).toHaveText('Nothing found for “zebraxyz qqqz”.');
+  await page.goto('/az/search?q=zebraxyz');
+  await expect(page.getByRole('status')).toHaveText('“zebraxyz” üzrə heç nə tapılmadı.');
+});
+
+test('a query with markup characters stays text', async ({ page }) => {
+  const query = '<qqqz>';
+  await page.goto(`/en/search?q=${encodeURIComponent(query)}`);
+  await expect(page.getByRole('status')).toContainText(query);
+  await expect(page.locator('.search-page qqqz')).toHaveCount(0);
+});
+
+test('typing updates the results; the searcher is fetched on intent, never by other pages', async ({ page }) => {
+  const fetched = countRequests(page, /\/pagefind\//);
+  await page.goto('/en/');
+  await page.goto('/en/politics/1000/x');
+  expect([...fetched.keys()], 'a feed and a story fetch nothing of search').toEqual([]);
+  await page.getByRole('searchbox').focus();
+  await expect.poll(() => [...fetched.keys()]).toContain('/pagefind/en/pagefind.js');
+  await page.getByRole('searchbox').fill('wrestl');
+  await page.getByRole('searchbox').press('Enter');
+  await expect(page).toHaveURL(/\/en\/search\?q=wrestl$/);
+  await expect(results(page).first()).toContainText('wrestlers');
+  const input = page.locator('#search-page-input');
+  await input.fill('');
+  await expect(page.getByText('Type a word or two to search the archive.')).toBeVisible();
+  await input.pressSequentially('council');
+  await expect(page).toHaveURL(/q=council$/);
+  await expect(results(page).first().locator('mark').first()).toHaveText(/council/i);
+  expect(fetched.get('/pagefind/en/pagefind.js'), 'the searcher is loaded once').toBe(1);
+});
+
+test('while a query is being answered, nothing is said of it before its answer', async ({ page }) => {
+  let asked!: () => void;
+  const requested = new Promise<void>((r) => (asked = r));
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/pagefind\/en\/index\//, async (route) => {
+    asked();
+    await held;
+    await route.fallback();
+  });
+  await page.goto('/en/search');
+  await expect(page.getByRole('status')).toHaveText('Type a word or two to search the archive.');
+  await page.locator('#search-page-input').fill('council');
+  await requested; // the query is being answered: its index chunk is on its way
+  await expect(page.getByRole('status')).toHaveText('Type a word or two to search the archive.');
+  await expect(page.getByText(/Nothing found/)).toHaveCount(0);
+  release();
+  await expect(page.getByRole('status')).toHaveText(/^Results: \d+$/);
+});
+
+test('"Show more" adds the next results', async ({ page }) => {
+  await page.goto('/en/search?q=budget');
+  await expect(results(page)).toHaveCount(10);
+  await page.getByRole('button', { name: 'Show more' }).click();
+  await expect(results(page)).toHaveCount(20);
+});
+
+test('a search index that fails to load has its own message and retry', async ({ page }) => {
+  let fail = true;
+  await page.route(/\/pagefind\/en\/pagefind\.js$/, (route) => (fail ? route.fulfill({ status: 500, body: '' }) : route.fallback()));
+  await page.goto('/en/search?q=budget');
+  await expect(page.getByRole('alert')).toContainText('The search archive could not be loaded.');
+  fail = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(results(page).first()).toBeVisible();
+});
+
+test('another outlet under a sub-path searches its own stories, markup shown as text', async ({ page }) => {
+  const site = 'http://127.0.0.1:4176/news/';
+  const fetched = countRequests(page, /\/pagefind\//);
+  await page.goto(`${site}en/search?q=evil`);
+  await expect(results(page)).toHaveCount(1);
+  await expect(results(page).locator('.search-result__title')).toHaveText('Hostile <b>markup</b> story');
+  await expect(results(page).locator('.search-result__excerpt mark')).toHaveText('evil');
+  await expect(results(page).getByRole('link')).toHaveAttribute('href', '/news/en/local/en1/story-1');
+  expect([...fetched.keys()].every((path) => path.startsWith('/news/pagefind/en/'))).toBe(true);
+  await page.goto(`${site}en/search?q=%D0%95%D0%9B%D0%9A%D0%90`); // ЕЛКА
+  await expect(results(page).locator('mark').first()).toHaveText('ёлка');
+  await results(page).first().getByRole('link').click();
+  await expect(page.locator('.article__headline')).toHaveText('Новогодняя ёлка на площади');
+  await page.goto(`${site}en/search?q=budget`);
+  await expect(page.getByRole('status')).toHaveText('Nothing found for “budget”.');
+});
