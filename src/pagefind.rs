@@ -72,11 +72,6 @@ fn failure(error: JsValue) -> ApiError {
     }
 }
 
-/// The bundle's folder, on the site's public URL.
-fn folder(lang: &str) -> String {
-    crate::config::href(&format!("/pagefind/{}/", crate::links::encode_component(lang)))
-}
-
 /// The language's searcher, loaded and initialised once per visit.
 pub async fn engine(lang: &str) -> Result<Engine, ApiError> {
     if let Some(engine) = ENGINES.with(|e| e.borrow().get(lang).cloned()) {
@@ -84,7 +79,7 @@ pub async fn engine(lang: &str) -> Result<Engine, ApiError> {
     }
     let window: JsValue = web_sys::window().ok_or(ApiError::Offline)?.into();
     let boot = get(&window, "gazetteBoot");
-    let folder = folder(lang);
+    let folder = crate::config::href(&crate::route::search_index_folder(lang));
     let module = call(&boot, "import", &[format!("{folder}pagefind.js").into()]).await?;
     let options = Object::new();
     let _ = Reflect::set(&options, &"basePath".into(), &folder.into());
@@ -141,7 +136,8 @@ fn hit(data: &JsValue) -> Hit {
     let locations: Array = get(data, "locations").dyn_into().unwrap_or_default();
     let field = |key: &str| meta.get(key).cloned().unwrap_or_default();
     Hit {
-        path: get(data, "raw_url").as_string().or_else(|| get(data, "url").as_string()).unwrap_or_default(),
+        // The record's own address (`url` has Pagefind's base URL put in front).
+        path: get(data, "raw_url").as_string().unwrap_or_default(),
         title: field("title"),
         section: field("section"),
         date: field("date"),

@@ -160,6 +160,15 @@ pub fn article_path(lang: &str, section: &str, id: &str, slug: &str) -> String {
     format!("{}/{}/{}", section_path(lang, section), encode_component(id), encode_component(slug))
 }
 
+/// The folder of every language's search index, under the site (`publish/search_index.rs` writes
+/// `pagefind/{lang}/`, `pagefind.rs` reads it).
+pub const SEARCH_INDEX_FOLDER: &str = "pagefind";
+
+/// `/pagefind/{lang}/`: where the language's search index is served.
+pub fn search_index_folder(lang: &str) -> String {
+    format!("/{SEARCH_INDEX_FOLDER}/{}/", encode_component(lang))
+}
+
 /// `/en/search?q=…`, or the bare search page for an empty query.
 pub fn search_path(lang: &str, query: &str) -> String {
     let query = query.trim();

@@ -1,4 +1,4 @@
-//! What search needs besides its engine (Pagefind, `search/pagefind.rs` in the browser,
+//! What search needs besides its engine (Pagefind, `pagefind.rs` in the browser,
 //! `publish/search_index.rs` when publishing): folding text so that case and diacritics do not
 //! matter in any script, and the excerpt and highlights of a result, drawn as text.
 
@@ -87,14 +87,19 @@ pub fn highlight(text: &str, words: &[String]) -> Vec<(String, bool)> {
             }
         }
     }
-    let mut runs: Vec<(String, bool)> = vec![];
+    let mut runs = vec![];
     for (c, m) in chars.into_iter().zip(marked) {
-        match runs.last_mut() {
-            Some((run, mark)) if *mark == m => run.push(c),
-            _ => runs.push((c.to_string(), m)),
-        }
+        push_run(&mut runs, c.encode_utf8(&mut [0; 4]), m);
     }
     runs
+}
+
+/// Adds `text` to `runs`, joining the last run when it is marked the same.
+fn push_run(runs: &mut Vec<(String, bool)>, text: &str, mark: bool) {
+    match runs.last_mut() {
+        Some((run, m)) if *m == mark => run.push_str(text),
+        _ => runs.push((text.to_string(), mark)),
+    }
 }
 
 /// The words of a result's text, as the engine counts them (any run of whitespace is one gap).
@@ -114,17 +119,15 @@ pub fn excerpt(text: &str, locations: &[usize], length: usize) -> Vec<(String, b
     let best = (0..=words.len() - length).max_by_key(|&start| (count(start), std::cmp::Reverse(start))).unwrap_or(0);
     let matched: Vec<usize> = (best..best + length).filter(|&i| hit[i]).collect();
     let start = match (matched.first(), matched.last()) {
-        (Some(first), Some(last)) => {
-            let centre = (first + last) / 2;
-            centre.saturating_sub(length / 2).min(words.len() - length).max(last.saturating_sub(length - 1)).min(*first)
-        }
+        // Every match of the window stays in it: from `last - length + 1` to `first`.
+        (Some(&first), Some(&last)) => ((first + last) / 2)
+            .saturating_sub(length / 2)
+            .min(words.len() - length)
+            .clamp(last.saturating_sub(length - 1), first),
         _ => 0,
     };
-    let mut runs: Vec<(String, bool)> = vec![];
-    let mut push = |text: &str, mark: bool| match runs.last_mut() {
-        Some((run, m)) if *m == mark => run.push_str(text),
-        _ => runs.push((text.to_string(), mark)),
-    };
+    let mut runs = vec![];
+    let mut push = |text: &str, mark: bool| push_run(&mut runs, text, mark);
     if start > 0 {
         push("… ", false);
     }

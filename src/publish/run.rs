@@ -21,6 +21,7 @@ use super::source::Source;
 use crate::api::Site;
 use crate::config::DEFAULT_API_BASE;
 use crate::links::decode_component;
+use crate::route::SEARCH_INDEX_FOLDER;
 use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Instant;
@@ -68,7 +69,7 @@ fn of_language(relative: &str, lang: &str) -> bool {
     under("")
         || under("feeds/")
         || under(DEFAULT_API_BASE)
-        || under(&format!("{}/", search_index::FOLDER))
+        || under(&format!("{SEARCH_INDEX_FOLDER}/"))
         || relative == format!("feeds/{lang}.xml")
         || is_language_sitemap(relative, lang)
 }
@@ -160,7 +161,7 @@ pub(super) fn run(options: &Options, now: i64) -> Result<Report, Fatal> {
 /// of whose stories failed keeps its last index, and so does one whose index cannot be built.
 fn write_search_indexes(languages: &Languages, facts: &mut StoryFacts, out: &mut Output, problems: &mut Vec<Problem>) {
     for language in &languages.read {
-        let folder = format!("{}/{}/", search_index::FOLDER, language.code);
+        let folder = format!("{SEARCH_INDEX_FOLDER}/{}/", language.code);
         let Some(records) = facts.search_records(&language.code) else {
             out.keep(|file| file.starts_with(&folder));
             continue;

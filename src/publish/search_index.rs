@@ -13,12 +13,9 @@ use super::fingerprint;
 use super::output::Output;
 use crate::api::{Article, Block, Edition};
 use crate::links::safe_src;
-use crate::route::article_path;
+use crate::route::{article_path, SEARCH_INDEX_FOLDER as FOLDER};
 use crate::search::fold_for_index;
 use std::collections::BTreeMap;
-
-/// The folder of every language's bundle, under the output folder (and the site's URL).
-pub(crate) const FOLDER: &str = "pagefind";
 
 /// What the index holds of one story.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
