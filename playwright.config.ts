@@ -38,5 +38,11 @@ export default defineConfig({
       url: 'http://127.0.0.1:4176/news/index.html',
       reuseExistingServer: !process.env.CI,
     },
+    {
+      // The site published from the test WordPress (./x test starts it and makes dist-wp).
+      command: 'node tests/server.mjs --dir dist-wp --port 4177',
+      url: 'http://127.0.0.1:4177/index.html',
+      reuseExistingServer: !process.env.CI,
+    },
   ],
 });

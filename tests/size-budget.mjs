@@ -25,7 +25,7 @@ const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
 // A path of the build directory can end up in the data (panic locations of generated code), and
 // its length shifts every data address, which moved the brotli size by ~0.5 KB from one checkout
 // to another. The ceiling leaves about that much room and no more.
-const CEILING_WASM_JS_BROTLI = 238_300;
+const CEILING_WASM_JS_BROTLI = 240_800;
 const BUDGET_CSS_BROTLI = 15_000;
 const dist = process.argv[2] ?? 'dist';
 const rows = bootSizes(dist);

@@ -1,7 +1,8 @@
 // What we publish, checked by the tools its users trust (run by `./x test` after the builds):
 // - the W3C's Nu HTML Checker (npm vnu-jar, on Java) over every kind of page: the app shell (every address
 //   publish did not write), front pages, sections, later feed pages and stories, in each language, of the demo
-//   and of another outlet's hostile data published under /news/;
+//   of another outlet's hostile data published under /news/, and of the site published from the test
+//   WordPress (dist-wp: every block, hostile markup);
 // - structured-data-testing-tool's Google, Twitter and Facebook presets on a story with a picture
 //   and on one without (which previews with the site's own picture).
 // Exits 1 on any error either reports.
@@ -35,6 +36,10 @@ const pages = [
   ...readdirSync('dist-news-api/fr/arts', { recursive: true })
     .filter((f) => String(f).endsWith('.html') && !String(f).startsWith('page'))
     .map((f) => join('dist-news-api/fr/arts', String(f))),
+  'dist-wp/en/index.html', 'dist-wp/en/culture.html',
+  ...['politics', 'culture'].flatMap((section) => readdirSync(`dist-wp/en/${section}`, { recursive: true })
+    .filter((f) => String(f).endsWith('.html') && !String(f).startsWith('page'))
+    .map((f) => join(`dist-wp/en/${section}`, String(f)))),
 ];
 for (const page of pages) if (!existsSync(page)) throw new Error(`${page} was not published`);
 

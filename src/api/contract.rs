@@ -100,7 +100,8 @@ pub struct Summary {
     pub title: String,
     pub lead: String,
     pub published_at: String,
-    pub views: u64,
+    /// How often the story was read; `None` when the newsroom does not count (the counter is hidden).
+    pub views: Option<u64>,
     pub image: Option<Image>,
 }
 
@@ -134,11 +135,31 @@ pub struct Image {
 /// One block of an article body (tagged by `"type"` in the JSON).
 #[derive(Clone, Debug, PartialEq)]
 pub enum Block {
-    Paragraph { content: Vec<Inline> },
-    Heading { level: u8, text: String },
-    Quote { content: Vec<Inline>, cite: Option<String> },
+    Paragraph {
+        content: Vec<Inline>,
+    },
+    Heading {
+        level: u8,
+        text: String,
+    },
+    Quote {
+        content: Vec<Inline>,
+        cite: Option<String>,
+    },
     Image(Image),
-    List { ordered: bool, items: Vec<Vec<Inline>> },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
+    /// Rows of cells, as plain text; the first row is the header when `header` says so.
+    Table {
+        rows: Vec<Vec<String>>,
+        header: bool,
+    },
+    /// Text whose spaces and line breaks are kept (code, poetry, a timetable).
+    Preformatted {
+        text: String,
+    },
 }
 
 /// A run of text with optional emphasis and link. `text` is always shown as text.
@@ -252,7 +273,7 @@ fn summary(f: &mut Fields) -> Result<Summary, String> {
         title: f.string("title")?,
         lead: f.string_or_empty("lead")?,
         published_at: f.string("published_at")?,
-        views: f.opt_u64("views")?.unwrap_or(0),
+        views: f.opt_u64("views")?,
         image: f.lenient("image"),
     })
 }
@@ -342,6 +363,8 @@ impl Decode for Block {
             "quote" => Block::Quote { content: f.list("content")?, cite: f.opt_string("cite")? },
             "image" => Block::Image(image(&mut f)?),
             "list" => Block::List { ordered: f.bool_or_false("ordered")?, items: f.list("items")? },
+            "table" => Block::Table { rows: f.list("rows")?, header: f.bool_or_false("header")? },
+            "preformatted" => Block::Preformatted { text: f.string("text")? },
             other => return Err(format!("unknown block type `{other}`")),
         })
     }

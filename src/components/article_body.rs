@@ -24,6 +24,30 @@ fn block(block: Block) -> AnyView {
         Block::Image(image) => view! { <Figure image eager=false/> }.into_any(),
         Block::List { ordered: true, items } => view! { <ol>{list_items(items)}</ol> }.into_any(),
         Block::List { items, .. } => view! { <ul>{list_items(items)}</ul> }.into_any(),
+        Block::Table { rows, header } => table(rows, header).into_any(),
+        Block::Preformatted { text } => view! { <pre class="article-body__pre">{text}</pre> }.into_any(),
+    }
+}
+
+/// A table in a box of its own that scrolls sideways on a narrow screen, so a wide one never
+/// widens the page; keyboard users reach it (`tabindex`) to scroll it.
+fn table(mut rows: Vec<Vec<String>>, header: bool) -> impl IntoView {
+    let head = (header && !rows.is_empty()).then(|| rows.remove(0));
+    // The scrolling box's name: the table's header, else its first row.
+    let name = head.as_ref().or(rows.first()).map(|cells| cells.join(", "));
+    view! {
+        <div class="article-body__table" tabindex="0" role="region" aria-label=name>
+            <table>
+                {head.map(|cells| view! {
+                    <thead><tr>{cells.into_iter().map(|c| view! { <th scope="col">{c}</th> }).collect_view()}</tr></thead>
+                })}
+                <tbody>
+                    {rows.into_iter().map(|cells| view! {
+                        <tr>{cells.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }
 

@@ -88,9 +88,11 @@ pub(crate) fn ArticleView(
                     {article.author.clone().map(|a| view! {
                         <span class="article__byline">{i18n.get_untracked().article.byline(&a.name)}</span>
                     })}
-                    <span class="article__views">
-                        {i18n.get_untracked().article.views(&l10n::count(i18n.get_locale_untracked(), views))}
-                    </span>
+                    {views.map(|views| view! {
+                        <span class="article__views">
+                            {i18n.get_untracked().article.views(&l10n::count(i18n.get_locale_untracked(), views))}
+                        </span>
+                    })}
                 </p>
                 <ShareBar url=url.clone() title=s.title.clone()/>
             </header>

@@ -154,7 +154,7 @@ mod tests {
             title: id.into(),
             lead: String::new(),
             published_at: String::new(),
-            views: 0,
+            views: None,
             image: None,
         }
     }

@@ -131,7 +131,7 @@ mod tests {
             title: title.into(),
             lead: "Lead & more".into(),
             published_at: format!("2026-11-{id:0>2}T10:00:00+04:00"),
-            views: 0,
+            views: None,
             image: None,
         }
     }

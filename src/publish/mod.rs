@@ -33,6 +33,7 @@ mod sitemaps;
 mod source;
 #[cfg(test)]
 mod tests;
+mod wordpress;
 mod xml;
 
 use error::Fatal;

@@ -3,14 +3,20 @@ use super::error::Fatal;
 use std::path::PathBuf;
 use std::time::Duration;
 
-pub(super) const USAGE: &str = "usage: ./x publish --api <folder or http(s) URL> --site-url <absolute public URL> \
+pub(super) const USAGE: &str =
+    "usage: ./x publish (--api <folder or http(s) URL> | --wordpress [<lang>=]<REST API root URL>... \
+[--newsroom <file.json>]) --site-url <absolute public URL> \
 [--api-base <URL the browser fetches the API from>] [--out <folder with the built app, default dist>] \
 [--timeout <seconds a web API's document may take, default 30>]
        ./x set-api-base <folder with the built app> <URL the browser fetches the API from>";
 
 pub(super) struct Options {
-    /// A folder or an http(s) base URL (`source.rs`).
+    /// A folder or an http(s) base URL (`source.rs`); empty when WordPress is read.
     pub api: String,
+    /// `--wordpress`: each language's WordPress REST API root (`wordpress/`).
+    pub wordpress: Vec<(String, String)>,
+    /// `--newsroom`: what WordPress does not know (`wordpress/newsroom.rs`).
+    pub newsroom: Option<PathBuf>,
     /// Absolute, ending in `/` (`https://example.com/news/`).
     pub site_url: String,
     pub out: PathBuf,
@@ -26,6 +32,7 @@ impl Options {
         let usage = |why: String| Fatal::Usage(format!("{why}\n{USAGE}"));
         let (mut api, mut site_url, mut out, mut api_base) = (None, None, PathBuf::from("dist"), None);
         let mut timeout = Duration::from_secs(30);
+        let (mut wordpress, mut newsroom) = (vec![], None);
         let mut args = args.iter();
         while let Some(flag) = args.next() {
             let value = args.next().ok_or_else(|| usage(format!("{flag} needs a value")))?;
@@ -34,6 +41,8 @@ impl Options {
                 "--site-url" => site_url = Some(value.clone()),
                 "--out" => out = PathBuf::from(value),
                 "--api-base" => api_base = Some(value.clone()),
+                "--wordpress" => wordpress.push(language_and_url(value)),
+                "--newsroom" => newsroom = Some(PathBuf::from(value)),
                 "--timeout" => {
                     let seconds: f64 = value
                         .parse()
@@ -45,7 +54,17 @@ impl Options {
                 _ => return Err(usage(format!("unknown option {flag}"))),
             }
         }
-        let api = api.ok_or_else(|| usage("--api is missing".into()))?;
+        let api = match (api, wordpress.is_empty()) {
+            (Some(api), true) => api,
+            (None, false) => String::new(),
+            (Some(_), false) => return Err(usage("--api and --wordpress: give one".into())),
+            (None, true) => return Err(usage("--api or --wordpress is missing".into())),
+        };
+        let mut codes: Vec<&str> = wordpress.iter().map(|(code, _)| code.as_str()).collect();
+        codes.sort();
+        if codes.windows(2).any(|w| w[0] == w[1]) {
+            return Err(usage("--wordpress: one site per language".into()));
+        }
         let mut site_url = site_url.ok_or_else(|| usage("--site-url is missing".into()))?;
         if !(site_url.starts_with("https://") || site_url.starts_with("http://")) {
             return Err(usage(format!("--site-url must be an absolute http(s) URL, not {site_url:?}")));
@@ -53,6 +72,16 @@ impl Options {
         if !site_url.ends_with('/') {
             site_url.push('/');
         }
-        Ok(Options { api, site_url, out, api_base, timeout })
+        Ok(Options { api, wordpress, newsroom, site_url, out, api_base, timeout })
+    }
+}
+
+/// `en=https://example.com/wp-json/` as its language and URL; a bare URL is the `en` site.
+fn language_and_url(value: &str) -> (String, String) {
+    match value.split_once('=') {
+        Some((code, url)) if !code.is_empty() && code.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') => {
+            (code.to_string(), url.to_string())
+        }
+        _ => ("en".to_string(), value.to_string()),
     }
 }

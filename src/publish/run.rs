@@ -18,6 +18,7 @@ use super::pages::Template;
 use super::search_index;
 use super::sitemaps::{is_language_sitemap, robots, sitemap_index};
 use super::source::Source;
+use super::wordpress;
 use crate::api::Site;
 use crate::config::DEFAULT_API_BASE;
 use crate::links::decode_component;
@@ -38,11 +39,16 @@ pub(super) struct Report {
     pub recovered: Option<String>,
     /// What this run could not publish; each kept its last good files.
     pub problems: Vec<Problem>,
+    /// What was read from WordPress, when it was.
+    pub wordpress: Option<String>,
     pub millis: u128,
 }
 
 impl std::fmt::Display for Report {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(read) = &self.wordpress {
+            writeln!(f, "{read}")?;
+        }
         write!(
             f,
             "publish: {} written, {} unchanged, {} removed; {} stories in {} languages in {} ms",
@@ -92,12 +98,19 @@ pub(super) fn run(options: &Options, now: i64) -> Result<Report, Fatal> {
         }
         Recalled::Manifest | Recalled::Nothing => None,
     };
-    let source = Source::new(&options.api, options.timeout);
+    // WordPress is read in full before anything is written: if it fails, the last site stays.
+    let (source, wordpress) = if options.wordpress.is_empty() {
+        (Source::new(&options.api, options.timeout), None)
+    } else {
+        let read = wordpress::read(&options.wordpress, options.newsroom.as_deref(), &options.out, options.timeout)
+            .map_err(|why| Fatal::Unreadable(Problem::new("WordPress", why)))?;
+        (Source::Documents(read.documents), Some((read.state, read.summary)))
+    };
     let site: Site = source.read("site.json").map_err(Fatal::Unreadable)?;
     let mut problems = vec![];
     let languages = languages(&source, &site.languages, &mut problems);
     // The browser reads the API from where it was given, else the web API itself, else the copy.
-    let copying = options.api_base.is_none() && source.folder().is_some();
+    let copying = options.api_base.is_none() && source.url().is_none();
     let api_base = options.api_base.as_deref().or(source.url()).unwrap_or(DEFAULT_API_BASE);
     let index = options.out.join("index.html");
     let built = std::fs::read_to_string(&index)
@@ -138,7 +151,10 @@ pub(super) fn run(options: &Options, now: i64) -> Result<Report, Fatal> {
             failed.contains(relative)
                 || languages.kept.iter().any(|kept| relative.starts_with(&format!("{}/", kept.code)))
         };
-        copy_api(source.folder().expect("a folder API"), out, stale)?;
+        copy_api(&source, out, stale)?;
+    }
+    if let Some((state, _)) = &wordpress {
+        out.write(wordpress::STATE, state).map_err(Fatal::write(wordpress::STATE))?;
     }
     let removed = out.remove_stale().map_err(Fatal::write("stale files"))?;
     out.save_manifest().map_err(Fatal::write(super::manifest::MANIFEST))?;
@@ -153,6 +169,7 @@ pub(super) fn run(options: &Options, now: i64) -> Result<Report, Fatal> {
         languages: languages.read.len(),
         recovered,
         problems,
+        wordpress: wordpress.map(|(_, summary)| summary),
         millis: started.elapsed().as_millis(),
     })
 }

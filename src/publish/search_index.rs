@@ -43,6 +43,8 @@ fn full_text(article: &Article) -> String {
             }
             Block::Image(image) => lines.extend(image.caption.clone()),
             Block::List { items, .. } => lines.extend(items.iter().map(|item| inlines(item))),
+            Block::Table { rows, .. } => lines.extend(rows.iter().map(|row| row.join(" "))),
+            Block::Preformatted { text } => lines.push(text.clone()),
         }
     }
     // One line per block, whitespace as Pagefind counts words (any run of it is one gap).

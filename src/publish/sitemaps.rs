@@ -148,7 +148,7 @@ mod tests {
             title: format!("Story <{published}>"),
             lead: String::new(),
             published_at: published.into(),
-            views: 0,
+            views: None,
             image: None,
         };
         let stories =

@@ -3,7 +3,7 @@
 //! document and, over the web, the URL that failed.
 use super::error::Problem;
 use crate::api::json::{from_str, Decode};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// How long a connection may take (a whole document: `--timeout`).
@@ -16,6 +16,8 @@ pub(super) enum Source {
         base: String,
         agent: ureq::Agent,
     },
+    /// Documents made by this run (from WordPress: `wordpress/`), by contract path.
+    Documents(std::collections::BTreeMap<String, String>),
 }
 
 impl Source {
@@ -32,18 +34,10 @@ impl Source {
         }
     }
 
-    /// The folder, when the API is one.
-    pub fn folder(&self) -> Option<&Path> {
-        match self {
-            Source::Folder(path) => Some(path),
-            Source::Web { .. } => None,
-        }
-    }
-
     /// The base URL, when the API is on the web.
     pub fn url(&self) -> Option<&str> {
         match self {
-            Source::Folder(_) => None,
+            Source::Folder(_) | Source::Documents(_) => None,
             Source::Web { base, .. } => Some(base),
         }
     }
@@ -63,6 +57,10 @@ impl Source {
                     .into_string()
                     .map_err(|e| Problem::new(path, format!("GET {url}: reading the body failed: {e}")))
             }
+            Source::Documents(documents) => documents
+                .get(&crate::links::decode_component(path))
+                .cloned()
+                .ok_or_else(|| Problem::new(path, "not found")),
         }
     }
 

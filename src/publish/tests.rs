@@ -589,6 +589,8 @@ fn a_run_stopped_half_way_leaves_whole_files_and_the_next_run_completes() {
 fn options_like(options: &Options) -> Options {
     Options {
         api: options.api.clone(),
+        wordpress: options.wordpress.clone(),
+        newsroom: options.newsroom.clone(),
         site_url: options.site_url.clone(),
         out: options.out.clone(),
         api_base: options.api_base.clone(),

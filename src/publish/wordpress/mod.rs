@@ -1,0 +1,298 @@
+//! `./x publish --wordpress [lang=]<REST API root>`: a WordPress site read as contract v1, so that
+//! a newsroom on WordPress writes no API of its own. Each language's site is read in full the
+//! first time and, after that, only for what changed: the posts modified since the last run
+//! (`modified_after`, in UTC with `Z`), then the first page of a cheap id listing, whose total
+//! tells whether a post was unpublished or deleted; only then is the whole id listing read, and a
+//! post's documents go only when that listing succeeded in full. The documents come back as the
+//! run's API (`source::Source::Documents`): drawn into pages and copied to `api/v1/`, so the app
+//! reads static JSON from the same host and nothing calls WordPress at read time. Anything
+//! WordPress does not answer stops the run before a file is written: the last good site stays.
+//!
+//! `client` asks WordPress; `post` maps a post to an Article (`body` its HTML to blocks, `text`
+//! rendered HTML to text, `clock` its times); `newsroom` adds what WordPress does not know.
+mod body;
+mod client;
+mod clock;
+mod newsroom;
+mod post;
+#[cfg(test)]
+mod tests;
+mod text;
+
+use client::Client;
+use newsroom::{Newsroom, Section};
+use post::{story, Categories, Story};
+use serde_json::{json, Map, Value};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::path::Path;
+use std::time::Duration;
+use url::Url;
+
+/// The file, in the output folder, where a run leaves what the next one starts from.
+pub(super) const STATE: &str = ".gazette-wordpress";
+/// Stories per feed page.
+const FEED_PAGE: usize = 20;
+/// Related stories: the newest this many of the story's section published before it.
+const RELATED: usize = 4;
+/// The embedded parts a story needs (author, picture, tags), and no others.
+const EMBED: &str = "_embed=author,wp:featuredmedia,wp:term";
+/// How far before the last run the next asks for modified posts (WordPress's clock, to the
+/// minute): a post saved while the last run read, or on a server whose clock is a little behind,
+/// is read again.
+const OVERLAP_MINUTES: i64 = 2;
+
+/// What `--wordpress` read: the contract's documents by path, and what the next run starts from.
+pub(super) struct Read {
+    pub documents: BTreeMap<String, String>,
+    pub state: String,
+    pub summary: String,
+}
+
+/// What a language's last run left (the state file's part for it).
+#[derive(Default)]
+struct Last {
+    base: String,
+    /// The server's clock when the last run began reading, in minutes.
+    read_at: i64,
+    categories: String,
+    /// Every id WordPress listed as published (stories, and the posts that are not: protected).
+    listed: BTreeSet<u64>,
+}
+
+/// Reads every `(language, REST API root)` site; `out` holds the last run's documents and state.
+pub(super) fn read(
+    sites: &[(String, String)],
+    newsroom: Option<&Path>,
+    out: &Path,
+    timeout: Duration,
+) -> Result<Read, String> {
+    let newsroom = Newsroom::read(newsroom)?;
+    let last: Map<String, Value> = std::fs::read_to_string(out.join(STATE))
+        .ok()
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default();
+    let mut documents = BTreeMap::new();
+    let mut state = Map::new();
+    let mut said = vec![];
+    let mut root_of_first = None;
+    for (code, base) in sites {
+        let client = Client::new(base, timeout);
+        let last = last.get(code).map(read_last).filter(|l| l.base == client.base()).unwrap_or_default();
+        let language = read_language(&client, code, &last, out, &newsroom)?;
+        said.push(format!(
+            "{code}: {} posts read in {} requests (WordPress answered in {:.1} s), {} stories",
+            language.posts_read,
+            client.requests.load(std::sync::atomic::Ordering::Relaxed),
+            client.waited().as_secs_f64(),
+            language.stories
+        ));
+        documents.extend(language.documents);
+        state.insert(code.clone(), language.state);
+        root_of_first.get_or_insert(language.root);
+    }
+    let codes: Vec<String> = sites.iter().map(|(code, _)| code.clone()).collect();
+    let site = newsroom.site(&codes, &root_of_first.unwrap_or(Value::Null));
+    documents.insert("site.json".into(), site.to_string());
+    Ok(Read { documents, state: Value::Object(state).to_string(), summary: format!("wordpress: {}", said.join("; ")) })
+}
+
+fn read_last(value: &Value) -> Last {
+    Last {
+        base: value.get("base").and_then(Value::as_str).unwrap_or("").to_string(),
+        read_at: value.get("read_at").and_then(Value::as_i64).unwrap_or(0),
+        categories: value.get("categories").and_then(Value::as_str).unwrap_or("").to_string(),
+        listed: value.get("listed").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_u64).collect(),
+    }
+}
+
+/// One language's documents and state.
+struct Language {
+    documents: BTreeMap<String, String>,
+    state: Value,
+    root: Value,
+    posts_read: usize,
+    stories: usize,
+}
+
+fn read_language(
+    client: &Client,
+    code: &str,
+    last: &Last,
+    out: &Path,
+    newsroom: &Newsroom,
+) -> Result<Language, String> {
+    let root = client.get("")?;
+    let read_at = root.date.unwrap_or(0);
+    let root = root.json;
+    let home = root.get("home").or(root.get("url")).and_then(Value::as_str).unwrap_or(client.base());
+    let site = Url::parse(home).or_else(|_| Url::parse(client.base())).map_err(|e| format!("{home}: {e}"))?;
+    let listed_categories = client.all("wp/v2/categories?per_page=100&_fields=id,name,slug,description,parent")?;
+    let fingerprint = Value::Array(listed_categories.clone()).to_string();
+    let (sections, categories) = read_categories(&listed_categories);
+    let posts = "wp/v2/posts?per_page=100&orderby=date&order=desc";
+    let previous = (last.categories == fingerprint && last.read_at > 0).then(|| previous_stories(out, code)).flatten();
+    let (mut stories, listed, posts_read) = match previous {
+        None => {
+            let read = client.all(&format!("{posts}&{EMBED}"))?;
+            let listed = read.iter().filter_map(|p| p.get("id")?.as_u64()).collect();
+            let stories = read.iter().filter_map(|p| story(p, &categories, &site)).map(|s| (s.id.clone(), s)).collect();
+            (stories, listed, read.len())
+        }
+        Some(mut stories) => {
+            let since = clock::utc(last.read_at - OVERLAP_MINUTES);
+            let changed = client.all(&format!("{posts}&{EMBED}&modified_after={since}"))?;
+            let mut listed = last.listed.clone();
+            let mut read = changed.len();
+            apply(&mut stories, &mut listed, &changed, &categories, &site);
+            // The first page of ids, newest first: a post published without a change to its
+            // modified time (a scheduled post WordPress's cron published) is among them.
+            let first = client.get(&format!("{posts}&_fields=id"))?;
+            let ids = ids_of(&first.json);
+            let unseen: Vec<u64> = ids.iter().copied().filter(|id| !listed.contains(id)).collect();
+            read += fetch(client, &unseen, &mut stories, &mut listed, &categories, &site)?;
+            if first.total != Some(listed.len()) {
+                // A post was unpublished or deleted, or one was published unseen: the full listing.
+                let all: BTreeSet<u64> =
+                    ids_of(&Value::Array(client.all(&format!("{posts}&_fields=id"))?)).into_iter().collect();
+                let unseen: Vec<u64> = all.difference(&listed).copied().collect();
+                read += fetch(client, &unseen, &mut stories, &mut listed, &categories, &site)?;
+                listed.retain(|id| all.contains(id));
+                stories.retain(|id, _| id.parse().is_ok_and(|id: u64| all.contains(&id)));
+            }
+            (stories, listed, read)
+        }
+    };
+    let stories_count = stories.len();
+    let documents = documents(code, std::mem::take(&mut stories), &sections, newsroom);
+    let state = json!({"base": client.base(), "read_at": read_at, "categories": fingerprint, "listed": listed});
+    Ok(Language { documents, state, root, posts_read, stories: stories_count })
+}
+
+/// The site's categories as sections (slug, title, description) and the slugs posts name by id.
+fn read_categories(listed: &[Value]) -> (Vec<Section>, Categories) {
+    let slug = |c: &Value| Some(crate::links::decode_component(c.get("slug")?.as_str()?));
+    let sections = listed
+        .iter()
+        .filter_map(|c| {
+            Some(Section {
+                slug: slug(c)?,
+                title: text::plain(c.get("name")?.as_str()?),
+                description: text::plain(c.get("description").and_then(Value::as_str).unwrap_or("")),
+            })
+        })
+        .collect();
+    let slugs = listed.iter().filter_map(|c| Some((c.get("id")?.as_u64()?, slug(c)?))).collect();
+    (sections, Categories { slugs })
+}
+
+fn ids_of(listing: &Value) -> Vec<u64> {
+    listing.as_array().into_iter().flatten().filter_map(|p| p.get("id")?.as_u64()).collect()
+}
+
+/// Reads the posts `ids` (a hundred a request) into the stories.
+fn fetch(
+    client: &Client,
+    ids: &[u64],
+    stories: &mut HashMap<String, Story>,
+    listed: &mut BTreeSet<u64>,
+    categories: &Categories,
+    site: &Url,
+) -> Result<usize, String> {
+    let mut read = 0;
+    for chunk in ids.chunks(100) {
+        let include = chunk.iter().map(u64::to_string).collect::<Vec<_>>().join(",");
+        let posts = client.all(&format!("wp/v2/posts?per_page=100&include={include}&{EMBED}"))?;
+        read += posts.len();
+        apply(stories, listed, &posts, categories, site);
+    }
+    Ok(read)
+}
+
+/// Posts read again: each replaces its story, or removes it when it is no story any more.
+fn apply(
+    stories: &mut HashMap<String, Story>,
+    listed: &mut BTreeSet<u64>,
+    posts: &[Value],
+    categories: &Categories,
+    site: &Url,
+) {
+    for post in posts {
+        let Some(id) = post.get("id").and_then(Value::as_u64) else { continue };
+        listed.insert(id);
+        match story(post, categories, site) {
+            Some(story) => stories.insert(story.id.clone(), story),
+            None => stories.remove(&id.to_string()),
+        };
+    }
+}
+
+/// The stories the last run wrote for language `code`, from its documents in `out`, or None if
+/// any is missing (then everything is read again).
+fn previous_stories(out: &Path, code: &str) -> Option<HashMap<String, Story>> {
+    let api = out.join(crate::config::DEFAULT_API_BASE).join(code);
+    let index: Value = serde_json::from_str(&std::fs::read_to_string(api.join("search-index.json")).ok()?).ok()?;
+    let mut stories = HashMap::new();
+    for item in index.get("items")?.as_array()? {
+        let id = item.get("id")?.as_str()?;
+        let path = api.join("articles").join(format!("{id}.json"));
+        let Value::Object(mut article) = serde_json::from_str(&std::fs::read_to_string(path).ok()?).ok()? else {
+            return None;
+        };
+        article.remove("related");
+        let section = article.get("section")?.as_str()?.to_string();
+        let published = clock::minutes(article.get("published_at")?.as_str()?)?;
+        stories.insert(id.to_string(), Story { id: id.to_string(), section, published, article });
+    }
+    Some(stories)
+}
+
+/// A language's documents: each story's Article (with its related stories), the feeds, the
+/// search index (every story) and the edition.
+fn documents(
+    code: &str,
+    stories: HashMap<String, Story>,
+    sections: &[Section],
+    newsroom: &Newsroom,
+) -> BTreeMap<String, String> {
+    let mut stories: Vec<Story> = stories.into_values().collect();
+    stories.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| b.id.cmp(&a.id)));
+    let summaries: Vec<Value> = stories.iter().map(|s| summary(&s.article)).collect();
+    let mut by_section: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, story) in stories.iter().enumerate() {
+        by_section.entry(story.section.clone()).or_default().push(i);
+    }
+    let mut documents = BTreeMap::new();
+    for (i, story) in stories.iter().enumerate() {
+        let mut article = story.article.clone();
+        let related: Vec<Value> = by_section[&story.section]
+            .iter()
+            .filter(|j| **j > i)
+            .take(RELATED)
+            .map(|j| summaries[*j].clone())
+            .collect();
+        article.insert("related".into(), json!(related));
+        documents.insert(format!("{code}/articles/{}.json", story.id), Value::Object(article).to_string());
+    }
+    let feed = |name: &str, items: Vec<&Value>, documents: &mut BTreeMap<String, String>| {
+        let total = items.len().div_ceil(FEED_PAGE).max(1);
+        for page in 1..=total {
+            let items: Vec<&&Value> = items.iter().skip((page - 1) * FEED_PAGE).take(FEED_PAGE).collect();
+            let document = json!({"page": page, "total_pages": total, "items": items});
+            documents.insert(format!("{code}/feeds/{name}/{page}.json"), document.to_string());
+        }
+    };
+    feed("latest", summaries.iter().collect(), &mut documents);
+    for (section, indexes) in &by_section {
+        feed(section, indexes.iter().map(|i| &summaries[*i]).collect(), &mut documents);
+    }
+    documents.insert(format!("{code}/search-index.json"), json!({"items": summaries}).to_string());
+    let in_use = by_section.iter().map(|(slug, stories)| (slug.clone(), stories.len())).collect();
+    documents.insert(format!("{code}/edition.json"), newsroom.edition(code, sections, &in_use).to_string());
+    documents
+}
+
+/// A story's Summary: the Article's own fields a feed shows.
+fn summary(article: &Map<String, Value>) -> Value {
+    let keys = ["id", "slug", "section", "title", "lead", "published_at", "image"];
+    Value::Object(keys.iter().filter_map(|k| Some((k.to_string(), article.get(*k)?.clone()))).collect())
+}
