@@ -5,9 +5,9 @@
 // from a click on a story to its article painted, median of 20, with the article JSON cached and
 // not cached, (5) publishing beside Hugo (publish-time.mjs), (6) search through the Pagefind
 // bundles publish writes, at 100,000 stories, beside the single search-index.json it replaced
-// (search.mjs).
+// (search.mjs), (7) publishing from a generated WordPress of 10,000 posts (wordpress.mjs).
 // Options: BENCH_RUNS (Lighthouse runs per page, default 3), BENCH_ONLY (one part: sizes,
-// lighthouse, startup, navigation, publish or search).
+// lighthouse, startup, navigation, publish, search or wordpress).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,7 +27,7 @@ const STACK_DIR = 'target/bench-stack';
 await buildStack();
 const server = await spawnServer(['--dir', 'dist', '--port', String(PORT)]);
 const stackServer = await spawnServer(['--dir', STACK_DIR, '--port', String(STACK_PORT)]);
-// BENCH_ONLY=lighthouse (or sizes, startup, navigation, publish, search) runs that part alone.
+// BENCH_ONLY=lighthouse (or sizes, startup, navigation, publish, search, wordpress) runs that part alone.
 const only = (part) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY === part;
 try {
   if (only('sizes')) sizes();
@@ -36,6 +36,7 @@ try {
   if (only('navigation')) await navigationFigures();
   if (only('publish')) await import('./publish-time.mjs');
   if (only('search')) await import('./search.mjs');
+  if (only('wordpress')) await import('./wordpress.mjs');
 } finally {
   server.kill();
   stackServer.kill();

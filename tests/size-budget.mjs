@@ -17,6 +17,9 @@ const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
 // one head, computed by `src/head/` for the app and for publish, so that the app's pages carry the
 // published page's tags (hreflang with x-default, Open Graph, Twitter card, JSON-LD) and a rendering
 // crawler indexes after the hand-over what publish wrote (before: the hand-over removed them).
+// Raised from 238.3 KB by issue 19 (+3.0 KB on the article): the body blocks WordPress posts need,
+// tables (in a box that scrolls sideways, named for screen readers) and preformatted text, and a
+// views counter that hides when the newsroom counts none.
 // Raised from 228.5 KB by issue 16 (+1.0 KB on the article, +1.9 on the feed, +1.1 on the frame):
 // every feed page has an address of its own (`/{lang}/page/2`, routed, parsed, and "Load more" a
 // link to it) and a story's translations an address of their own, so that a reader without
@@ -25,7 +28,7 @@ const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
 // A path of the build directory can end up in the data (panic locations of generated code), and
 // its length shifts every data address, which moved the brotli size by ~0.5 KB from one checkout
 // to another. The ceiling leaves about that much room and no more.
-const CEILING_WASM_JS_BROTLI = 240_800;
+const CEILING_WASM_JS_BROTLI = 241_300;
 const BUDGET_CSS_BROTLI = 15_000;
 const dist = process.argv[2] ?? 'dist';
 const rows = bootSizes(dist);

@@ -110,7 +110,8 @@ pub(super) fn run(options: &Options, now: i64) -> Result<Report, Fatal> {
     let mut problems = vec![];
     let languages = languages(&source, &site.languages, &mut problems);
     // The browser reads the API from where it was given, else the web API itself, else the copy.
-    let copying = options.api_base.is_none() && source.url().is_none();
+    // WordPress's documents are always written: nothing else has them.
+    let copying = matches!(source, Source::Documents(_)) || options.api_base.is_none() && source.url().is_none();
     let api_base = options.api_base.as_deref().or(source.url()).unwrap_or(DEFAULT_API_BASE);
     let index = options.out.join("index.html");
     let built = std::fs::read_to_string(&index)

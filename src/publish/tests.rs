@@ -706,3 +706,69 @@ fn the_demo_outlet_lists_every_story_once_and_its_recent_news() {
     assert_eq!(read(&out, "feeds/en.xml").matches("<entry>").count(), super::feeds::FEED_LENGTH);
     clean(&[&out]);
 }
+
+/// A WordPress REST API answering with the answers recorded from the test WordPress
+/// (`tests/fixtures/wordpress/`), or with a 500 for its posts while `failing` is set.
+fn fake_wordpress(failing: std::sync::Arc<std::sync::atomic::AtomicBool>) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}/wp-json/", listener.local_addr().unwrap());
+    let recorded = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wordpress");
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let mut stream = stream.unwrap();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            reader.read_line(&mut request).unwrap();
+            let mut header = String::new();
+            while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+                header.clear();
+            }
+            let path = request.split(' ').nth(1).unwrap_or("/");
+            let route = path.split('?').next().unwrap_or("");
+            let file = match route {
+                "/wp-json/" => "root.json",
+                "/wp-json/wp/v2/categories" => "categories.json",
+                _ => "posts.json",
+            };
+            let response = if file == "posts.json" && failing.load(std::sync::atomic::Ordering::Relaxed) {
+                b"HTTP/1.1 500 Internal Server Error\r\ncontent-length: 0\r\nconnection: close\r\n\r\n".to_vec()
+            } else {
+                let body = std::fs::read(recorded.join(file)).unwrap();
+                let count = serde_json::from_slice::<serde_json::Value>(&body).unwrap().as_array().map_or(0, Vec::len);
+                let head = format!(
+                    "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nx-wp-total: {count}\r\nx-wp-totalpages: 1\r\n\
+                     date: Wed, 02 Dec 2026 11:18:47 GMT\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                    body.len()
+                );
+                [head.into_bytes(), body].concat()
+            };
+            let _ = stream.write_all(&response);
+        }
+    });
+    base
+}
+
+#[test]
+fn a_wordpress_that_answers_an_error_keeps_the_last_good_site() {
+    let failing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let base = fake_wordpress(failing.clone());
+    let out = temp("wordpress-failing");
+    let mut options = options(Path::new("unused"), "https://example.com/", &out);
+    (options.api, options.wordpress) = (String::new(), vec![("en".into(), base.clone())]);
+    let report = run(&options, 0).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert!(report.wordpress.unwrap().contains("10 posts read in 3 requests"));
+    assert!(out.join("api/v1/en/search-index.json").is_file() && out.join("en/politics.html").is_file());
+    let before = snapshot(&out);
+
+    failing.store(true, std::sync::atomic::Ordering::Relaxed);
+    let Err(Fatal::Unreadable(problem)) = run(&options, 0) else { panic!("a failing WordPress stops the run") };
+    assert!(problem.to_string().contains("answered 500"), "{problem}");
+    assert_eq!(differing(&before, &snapshot(&out)), Vec::<String>::new(), "nothing changed");
+
+    failing.store(false, std::sync::atomic::Ordering::Relaxed);
+    let again = run(&options, 0).unwrap();
+    assert!(again.wordpress.unwrap().contains("in 4 requests"), "a re-run asks only what changed");
+    clean(&[&out]);
+}

@@ -260,10 +260,15 @@ impl Body<'_> {
         }
     }
 
-    /// An element inside running text: emphasis and links become the runs' style; pictures are
-    /// set aside to follow the paragraph; a nested block's words join the text.
+    /// An element inside running text: emphasis and links become the runs' style; pictures (and a
+    /// known embed's link) are set aside to follow the paragraph; a nested block's words join the
+    /// text.
     fn inline(&self, e: ElementRef, style: &Style, runs: &mut Vec<(String, Style)>, pictures: &mut Vec<Value>) {
         let name = e.value().name();
+        if name == "iframe" {
+            // The classic editor's embed: a frame in a paragraph.
+            return pictures.extend(self.embed(e));
+        }
         if NOT_TEXT.contains(&name) || DROPPED.contains(&name) {
             return;
         }

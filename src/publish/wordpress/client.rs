@@ -81,11 +81,12 @@ impl Client {
                 Err(ureq::Error::Status(status, _)) if status != 429 && status < 500 => {
                     return Err(format!("GET {url} answered {status}"));
                 }
-                Err(e) => e,
+                Err(ureq::Error::Status(status, _)) => format!("answered {status}"),
+                Err(ureq::Error::Transport(e)) => format!("failed: {e}"),
             };
             self.micros.fetch_add(started.elapsed().as_micros() as u64, Ordering::Relaxed);
             if attempt == ATTEMPTS {
-                return Err(format!("GET {url} failed {ATTEMPTS} times, last: {answer}"));
+                return Err(format!("GET {url} {answer} ({ATTEMPTS} attempts)"));
             }
             eprintln!("publish: GET {url}: {answer}; trying again in {} ms", pause.as_millis());
             std::thread::sleep(pause);

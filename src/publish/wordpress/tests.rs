@@ -239,3 +239,18 @@ fn feeds_related_stories_and_the_search_index_come_from_the_stories() {
     let edition = read("en/edition.json");
     assert_eq!(edition["sections"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn a_known_embeds_frame_becomes_a_link_and_any_other_frame_goes() {
+    let html = r#"<p><iframe title="Harbour vote" src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe></p>
+        <iframe src="https://tracker.example/frame"></iframe>
+        <figure class="wp-block-embed is-provider-twitter"><div class="wp-block-embed__wrapper">https://twitter.com/x/status/1</div></figure>"#;
+    let blocks = super::body::blocks(html, &site());
+    assert_eq!(
+        Value::Array(blocks),
+        json!([
+            {"type": "paragraph", "content": [{"text": "Harbour vote", "href": "https://www.youtube.com/embed/dQw4w9WgXcQ"}]},
+            {"type": "paragraph", "content": [{"text": "https://twitter.com/x/status/1", "href": "https://twitter.com/x/status/1"}]}
+        ])
+    );
+}
