@@ -99,12 +99,12 @@ pub(super) fn run(options: &Options, now: i64) -> Result<Report, Fatal> {
         Recalled::Manifest | Recalled::Nothing => None,
     };
     // WordPress is read in full before anything is written: if it fails, the last site stays.
-    let (source, wordpress) = if options.wordpress.is_empty() {
-        (Source::new(&options.api, options.timeout), None)
+    let (source, wordpress, pictures) = if options.wordpress.is_empty() {
+        (Source::new(&options.api, options.timeout), None, vec![])
     } else {
         let read = wordpress::read(&options.wordpress, options.newsroom.as_deref(), &options.out, options.timeout)
             .map_err(|why| Fatal::Unreadable(Problem::new("WordPress", why)))?;
-        (Source::Documents(read.documents), Some((read.state, read.summary)))
+        (Source::Documents(read.documents), Some((read.state, read.summary)), read.sites)
     };
     let site: Site = source.read("site.json").map_err(Fatal::Unreadable)?;
     let mut problems = vec![];
@@ -116,14 +116,14 @@ pub(super) fn run(options: &Options, now: i64) -> Result<Report, Fatal> {
     let index = options.out.join("index.html");
     let built = std::fs::read_to_string(&index)
         .map_err(|e| Fatal::Template(format!("{}: {e}: run ./x build first", index.display())))?;
-    let pointed = point_page_at(&built, api_base).ok_or_else(|| {
+    let pointed = point_page_at(&built, api_base, &pictures).ok_or_else(|| {
         Fatal::Template(format!("{}: no gazette-api-base meta: run ./x build first", index.display()))
     })?;
     let year = crate::format::current_year();
     let inputs = RunInputs { template: &pointed, api_base, site: &site, site_url: &options.site_url, year };
     let fingerprint = fingerprint::run(&inputs);
     let template = Template::parse(&pointed).map_err(Fatal::Template)?;
-    point_app_at(&options.out, api_base)?;
+    point_app_at(&options.out, api_base, &pictures)?;
 
     let out = &mut Output::new(&options.out, previous);
     out.after_a_stop = lock.interrupted;

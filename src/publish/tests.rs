@@ -707,13 +707,12 @@ fn the_demo_outlet_lists_every_story_once_and_its_recent_news() {
     clean(&[&out]);
 }
 
-/// A WordPress REST API answering with the answers recorded from the test WordPress
-/// (`tests/fixtures/wordpress/`), or with a 500 for its posts while `failing` is set.
-fn fake_wordpress(failing: std::sync::Arc<std::sync::atomic::AtomicBool>) -> String {
+/// A WordPress REST API answering with the answers in `recorded` (as `tests/fixtures/wordpress/`
+/// holds those of the test WordPress), or with a 500 for its posts while `failing` is set.
+fn fake_wordpress(recorded: PathBuf, failing: std::sync::Arc<std::sync::atomic::AtomicBool>) -> String {
     use std::io::{BufRead, BufReader, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}/wp-json/", listener.local_addr().unwrap());
-    let recorded = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wordpress");
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let mut stream = stream.unwrap();
@@ -752,7 +751,7 @@ fn fake_wordpress(failing: std::sync::Arc<std::sync::atomic::AtomicBool>) -> Str
 #[test]
 fn a_wordpress_that_answers_an_error_keeps_the_last_good_site() {
     let failing = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let base = fake_wordpress(failing.clone());
+    let base = fake_wordpress(recorded_wordpress(), failing.clone());
     let out = temp("wordpress-failing");
     let mut options = options(Path::new("unused"), "https://example.com/", &out);
     (options.api, options.wordpress) = (String::new(), vec![("en".into(), base.clone())]);
@@ -771,4 +770,61 @@ fn a_wordpress_that_answers_an_error_keeps_the_last_good_site() {
     let again = run(&options, 0).unwrap();
     assert!(again.wordpress.unwrap().contains("in 4 requests"), "a re-run asks only what changed");
     clean(&[&out]);
+}
+
+fn recorded_wordpress() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wordpress")
+}
+
+#[test]
+fn a_wordpress_with_polylangs_fields_publishes_each_language_with_its_translations_linked() {
+    // The recorded site, with Polylang Pro's REST fields: the harbour story in English and its
+    // Russian translation (a post of its own), every other post in English.
+    let recorded = temp("polylang-answers");
+    copy_dir(&recorded_wordpress(), &recorded);
+    let mut posts: Vec<serde_json::Value> = serde_json::from_str(&read(&recorded, "posts.json")).unwrap();
+    for post in &mut posts {
+        post["lang"] = "en".into();
+    }
+    let english = posts.iter().position(|p| p["slug"] == "council-approves-harbour-plan").unwrap();
+    let mut russian = posts[english].clone();
+    russian["id"] = 9001.into();
+    russian["slug"] = "%d1%81%d0%be%d0%b2%d0%b5%d1%82".into(); // "совет", as WordPress stores it
+    russian["title"]["rendered"] = "Совет одобрил план гавани".into();
+    russian["lang"] = "ru".into();
+    let pair = serde_json::json!({"en": posts[english]["id"], "ru": 9001});
+    (posts[english]["translations"], russian["translations"]) = (pair.clone(), pair);
+    posts.push(russian);
+    std::fs::write(recorded.join("posts.json"), serde_json::to_string(&posts).unwrap()).unwrap();
+    let newsroom = recorded.join("newsroom.json");
+    std::fs::write(&newsroom, r#"{"languages": [{"code": "ru", "label": "RU", "name": "Русский"}, {"code": "en", "label": "EN", "name": "English"}]}"#).unwrap();
+
+    let out = temp("polylang");
+    let mut options = options(Path::new("unused"), "https://example.com/", &out);
+    let base = fake_wordpress(recorded.clone(), Default::default());
+    (options.api, options.wordpress, options.newsroom) = (String::new(), vec![("en".into(), base)], Some(newsroom));
+    let report = run(&options, 0).unwrap();
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert_eq!(report.languages, 2);
+    let site: serde_json::Value = serde_json::from_str(&read(&out, "api/v1/site.json")).unwrap();
+    assert_eq!(site["default_language"], "ru", "the newsroom's first language");
+    let ru = read(&out, "ru/politics/9001/совет.html");
+    assert!(ru.contains("Совет одобрил план гавани"));
+    let en_id = posts_id(&out, "council-approves-harbour-plan");
+    let en_page = format!("https://example.com/en/politics/{en_id}/council-approves-harbour-plan");
+    assert!(ru.contains(&format!(r#"<link rel="alternate" hreflang="en" href="{en_page}""#)), "{ru}");
+    let en = read(&out, &format!("en/politics/{en_id}/council-approves-harbour-plan.html"));
+    assert!(
+        en.contains(r#"hreflang="ru" href="https://example.com/ru/politics/9001/%D1%81%D0%BE%D0%B2%D0%B5%D1%82""#),
+        "{en}"
+    );
+    let ru_index = read(&out, "api/v1/ru/search-index.json");
+    assert!(ru_index.contains("9001") && !ru_index.contains("ferry-timetable-winter"), "each language its own stories");
+    clean(&[&out, &recorded]);
+}
+
+/// The id publish gave the English story with `slug`.
+fn posts_id(out: &Path, slug: &str) -> String {
+    let index: serde_json::Value = serde_json::from_str(&read(out, "api/v1/en/search-index.json")).unwrap();
+    index["items"].as_array().unwrap().iter().find(|s| s["slug"] == slug).unwrap()["id"].as_str().unwrap().to_string()
 }

@@ -44,14 +44,19 @@ const OVERLAP_MINUTES: i64 = 2;
 /// What `--wordpress` read: the contract's documents by path, and what the next run starts from.
 pub(super) struct Read {
     pub documents: BTreeMap<String, String>,
+    /// The sites' own addresses, where their pictures are (the page's policy must allow an
+    /// `http:` one).
+    pub sites: Vec<String>,
     pub state: String,
     pub summary: String,
 }
 
-/// What a language's last run left (the state file's part for it).
+/// What a site's last run left (the state file's part for it).
 #[derive(Default)]
 struct Last {
     base: String,
+    /// The languages its stories were in.
+    languages: Vec<String>,
     /// The server's clock when the last run began reading, in minutes.
     read_at: i64,
     categories: String,
@@ -75,52 +80,63 @@ pub(super) fn read(
     let mut state = Map::new();
     let mut said = vec![];
     let mut root_of_first = None;
+    let (mut codes, mut sites_read): (Vec<String>, Vec<String>) = (vec![], vec![]);
     for (code, base) in sites {
         let client = Client::new(base, timeout);
         let last = last.get(code).map(read_last).filter(|l| l.base == client.base()).unwrap_or_default();
-        let language = read_language(&client, code, &last, out, &newsroom)?;
+        let read = read_site(&client, code, &last, out, &newsroom)?;
         said.push(format!(
             "{code}: {} posts read in {} requests (WordPress answered in {:.1} s), {} stories",
-            language.posts_read,
+            read.posts_read,
             client.requests.load(std::sync::atomic::Ordering::Relaxed),
             client.waited().as_secs_f64(),
-            language.stories
+            read.stories
         ));
-        documents.extend(language.documents);
-        state.insert(code.clone(), language.state);
-        root_of_first.get_or_insert(language.root);
+        documents.extend(read.documents);
+        state.insert(code.clone(), read.state);
+        codes.extend(read.languages.into_iter().filter(|l| !codes.contains(l)).collect::<Vec<_>>());
+        sites_read.push(read.site.to_string());
+        root_of_first.get_or_insert(read.root);
     }
-    let codes: Vec<String> = sites.iter().map(|(code, _)| code.clone()).collect();
-    let site = newsroom.site(&codes, &root_of_first.unwrap_or(Value::Null));
+    let site = newsroom.site(&newsroom.ordered(codes), &root_of_first.unwrap_or(Value::Null));
     documents.insert("site.json".into(), site.to_string());
-    Ok(Read { documents, state: Value::Object(state).to_string(), summary: format!("wordpress: {}", said.join("; ")) })
+    Ok(Read {
+        documents,
+        sites: sites_read,
+        state: Value::Object(state).to_string(),
+        summary: format!("wordpress: {}", said.join("; ")),
+    })
 }
 
 fn read_last(value: &Value) -> Last {
     Last {
         base: value.get("base").and_then(Value::as_str).unwrap_or("").to_string(),
+        languages: value
+            .get("languages")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|l| Some(l.as_str()?.to_string()))
+            .collect(),
         read_at: value.get("read_at").and_then(Value::as_i64).unwrap_or(0),
         categories: value.get("categories").and_then(Value::as_str).unwrap_or("").to_string(),
         listed: value.get("listed").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_u64).collect(),
     }
 }
 
-/// One language's documents and state.
-struct Language {
+/// One site's documents (in each of its languages) and state.
+struct SiteRead {
     documents: BTreeMap<String, String>,
+    site: Url,
+    languages: Vec<String>,
     state: Value,
     root: Value,
     posts_read: usize,
     stories: usize,
 }
 
-fn read_language(
-    client: &Client,
-    code: &str,
-    last: &Last,
-    out: &Path,
-    newsroom: &Newsroom,
-) -> Result<Language, String> {
+/// Reads the site at `client` whose language is `code` (unless Polylang names each post's).
+fn read_site(client: &Client, code: &str, last: &Last, out: &Path, newsroom: &Newsroom) -> Result<SiteRead, String> {
     let root = client.get("")?;
     let read_at = root.date.unwrap_or(0);
     let root = root.json;
@@ -130,12 +146,15 @@ fn read_language(
     let fingerprint = Value::Array(listed_categories.clone()).to_string();
     let (sections, categories) = read_categories(&listed_categories);
     let posts = "wp/v2/posts?per_page=100&orderby=date&order=desc";
-    let previous = (last.categories == fingerprint && last.read_at > 0).then(|| previous_stories(out, code)).flatten();
+    let previous =
+        (last.categories == fingerprint && last.read_at > 0).then(|| previous_stories(out, &last.languages)).flatten();
+    let posts_of = Posts { categories: &categories, site: &site, lang: code };
     let (mut stories, listed, posts_read) = match previous {
         None => {
             let read = client.all(&format!("{posts}&{EMBED}"))?;
             let listed = read.iter().filter_map(|p| p.get("id")?.as_u64()).collect();
-            let stories = read.iter().filter_map(|p| story(p, &categories, &site)).map(|s| (s.id.clone(), s)).collect();
+            let stories =
+                read.iter().filter_map(|p| story(p, &categories, &site, code)).map(|s| (s.id.clone(), s)).collect();
             (stories, listed, read.len())
         }
         Some(mut stories) => {
@@ -143,19 +162,19 @@ fn read_language(
             let changed = client.all(&format!("{posts}&{EMBED}&modified_after={since}"))?;
             let mut listed = last.listed.clone();
             let mut read = changed.len();
-            apply(&mut stories, &mut listed, &changed, &categories, &site);
+            posts_of.apply(&mut stories, &mut listed, &changed);
             // The first page of ids, newest first: a post published without a change to its
             // modified time (a scheduled post WordPress's cron published) is among them.
             let first = client.get(&format!("{posts}&_fields=id"))?;
             let ids = ids_of(&first.json);
             let unseen: Vec<u64> = ids.iter().copied().filter(|id| !listed.contains(id)).collect();
-            read += fetch(client, &unseen, &mut stories, &mut listed, &categories, &site)?;
+            read += posts_of.fetch(client, &unseen, &mut stories, &mut listed)?;
             if first.total != Some(listed.len()) {
                 // A post was unpublished or deleted, or one was published unseen: the full listing.
                 let all: BTreeSet<u64> =
                     ids_of(&Value::Array(client.all(&format!("{posts}&_fields=id"))?)).into_iter().collect();
                 let unseen: Vec<u64> = all.difference(&listed).copied().collect();
-                read += fetch(client, &unseen, &mut stories, &mut listed, &categories, &site)?;
+                read += posts_of.fetch(client, &unseen, &mut stories, &mut listed)?;
                 listed.retain(|id| all.contains(id));
                 stories.retain(|id, _| id.parse().is_ok_and(|id: u64| all.contains(&id)));
             }
@@ -163,9 +182,21 @@ fn read_language(
         }
     };
     let stories_count = stories.len();
-    let documents = documents(code, std::mem::take(&mut stories), &sections, newsroom);
-    let state = json!({"base": client.base(), "read_at": read_at, "categories": fingerprint, "listed": listed});
-    Ok(Language { documents, state, root, posts_read, stories: stories_count })
+    let mut by_language: BTreeMap<String, HashMap<String, Story>> = BTreeMap::new();
+    for (id, story) in stories.drain() {
+        by_language.entry(story.lang.clone()).or_default().insert(id, story);
+    }
+    if by_language.is_empty() {
+        by_language.insert(code.to_string(), HashMap::new());
+    }
+    let languages: Vec<String> = by_language.keys().cloned().collect();
+    let mut written = BTreeMap::new();
+    for (lang, stories) in by_language {
+        written.extend(documents(&lang, stories, &sections, newsroom));
+    }
+    let state = json!({"base": client.base(), "read_at": read_at, "categories": fingerprint, "listed": listed,
+        "languages": languages});
+    Ok(SiteRead { documents: written, site, languages, state, root, posts_read, stories: stories_count })
 }
 
 /// The site's categories as sections (slug, title, description) and the slugs posts name by id.
@@ -189,49 +220,59 @@ fn ids_of(listing: &Value) -> Vec<u64> {
     listing.as_array().into_iter().flatten().filter_map(|p| p.get("id")?.as_u64()).collect()
 }
 
-/// Reads the posts `ids` (a hundred a request) into the stories.
-fn fetch(
-    client: &Client,
-    ids: &[u64],
-    stories: &mut HashMap<String, Story>,
-    listed: &mut BTreeSet<u64>,
-    categories: &Categories,
-    site: &Url,
-) -> Result<usize, String> {
-    let mut read = 0;
-    for chunk in ids.chunks(100) {
-        let include = chunk.iter().map(u64::to_string).collect::<Vec<_>>().join(",");
-        let posts = client.all(&format!("wp/v2/posts?per_page=100&include={include}&{EMBED}"))?;
-        read += posts.len();
-        apply(stories, listed, &posts, categories, site);
-    }
-    Ok(read)
+/// How posts become stories on one site.
+struct Posts<'a> {
+    categories: &'a Categories,
+    site: &'a Url,
+    /// The site's language, for a post that does not name its own.
+    lang: &'a str,
 }
 
-/// Posts read again: each replaces its story, or removes it when it is no story any more.
-fn apply(
-    stories: &mut HashMap<String, Story>,
-    listed: &mut BTreeSet<u64>,
-    posts: &[Value],
-    categories: &Categories,
-    site: &Url,
-) {
-    for post in posts {
-        let Some(id) = post.get("id").and_then(Value::as_u64) else { continue };
-        listed.insert(id);
-        match story(post, categories, site) {
-            Some(story) => stories.insert(story.id.clone(), story),
-            None => stories.remove(&id.to_string()),
-        };
+impl Posts<'_> {
+    /// Reads the posts `ids` (a hundred a request) into the stories.
+    fn fetch(
+        &self,
+        client: &Client,
+        ids: &[u64],
+        stories: &mut HashMap<String, Story>,
+        listed: &mut BTreeSet<u64>,
+    ) -> Result<usize, String> {
+        let mut read = 0;
+        for chunk in ids.chunks(100) {
+            let include = chunk.iter().map(u64::to_string).collect::<Vec<_>>().join(",");
+            let posts = client.all(&format!("wp/v2/posts?per_page=100&include={include}&{EMBED}"))?;
+            read += posts.len();
+            self.apply(stories, listed, &posts);
+        }
+        Ok(read)
+    }
+
+    /// Posts read again: each replaces its story, or removes it when it is no story any more.
+    fn apply(&self, stories: &mut HashMap<String, Story>, listed: &mut BTreeSet<u64>, posts: &[Value]) {
+        for post in posts {
+            let Some(id) = post.get("id").and_then(Value::as_u64) else { continue };
+            listed.insert(id);
+            match story(post, self.categories, self.site, self.lang) {
+                Some(story) => stories.insert(story.id.clone(), story),
+                None => stories.remove(&id.to_string()),
+            };
+        }
     }
 }
 
-/// The stories the last run wrote for language `code`, from its documents in `out`, or None if
-/// any is missing (then everything is read again).
-fn previous_stories(out: &Path, code: &str) -> Option<HashMap<String, Story>> {
-    let api = out.join(crate::config::DEFAULT_API_BASE).join(code);
-    let index: Value = serde_json::from_str(&std::fs::read_to_string(api.join("search-index.json")).ok()?).ok()?;
+/// The stories the last run wrote in `languages`, from its documents in `out`, or None if any is
+/// missing (then everything is read again).
+fn previous_stories(out: &Path, languages: &[String]) -> Option<HashMap<String, Story>> {
     let mut stories = HashMap::new();
+    for lang in languages {
+        previous_language(out, lang, &mut stories)?;
+    }
+    Some(stories)
+}
+
+fn previous_language(out: &Path, lang: &str, stories: &mut HashMap<String, Story>) -> Option<()> {
+    let api = out.join(crate::config::DEFAULT_API_BASE).join(lang);
+    let index: Value = serde_json::from_str(&std::fs::read_to_string(api.join("search-index.json")).ok()?).ok()?;
     for item in index.get("items")?.as_array()? {
         let id = item.get("id")?.as_str()?;
         let path = api.join("articles").join(format!("{id}.json"));
@@ -241,9 +282,10 @@ fn previous_stories(out: &Path, code: &str) -> Option<HashMap<String, Story>> {
         article.remove("related");
         let section = article.get("section")?.as_str()?.to_string();
         let published = clock::minutes(article.get("published_at")?.as_str()?)?;
-        stories.insert(id.to_string(), Story { id: id.to_string(), section, published, article });
+        let story = Story { id: id.to_string(), lang: lang.to_string(), section, published, article };
+        stories.insert(id.to_string(), story);
     }
-    Some(stories)
+    Some(())
 }
 
 /// A language's documents: each story's Article (with its related stories), the feeds, the

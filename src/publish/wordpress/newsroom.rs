@@ -38,6 +38,20 @@ impl Newsroom {
         self.fields.get(key).and_then(|v| v.get(code))
     }
 
+    /// `codes` in the order the newsroom lists its languages, the others after them.
+    pub fn ordered(&self, mut codes: Vec<String>) -> Vec<String> {
+        let listed: Vec<&str> = self
+            .fields
+            .get("languages")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .filter_map(|l| l.get("code")?.as_str())
+            .collect();
+        codes.sort_by_key(|code| listed.iter().position(|l| l == code).unwrap_or(listed.len()));
+        codes
+    }
+
     /// `site.json`: the name and description from the first language's WordPress, the rest from
     /// the file.
     pub fn site(&self, codes: &[String], wordpress_root: &Value) -> Value {

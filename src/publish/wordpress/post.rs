@@ -10,6 +10,8 @@ use url::Url;
 /// A post as a story of one language, before its related stories are known.
 pub(super) struct Story {
     pub id: String,
+    /// Its language: Polylang's `lang` where the site has it, else the site's.
+    pub lang: String,
     pub section: String,
     /// For ordering: minutes since the epoch.
     pub published: i64,
@@ -34,8 +36,9 @@ impl Categories {
 pub(super) const UNCATEGORIZED: &str = "uncategorized";
 
 /// The story `post` is, if it is one: published, without a password, with a category the site
-/// lists; `site` is the WordPress site's address, on which links and pictures resolve.
-pub(super) fn story(post: &Value, categories: &Categories, site: &Url) -> Option<Story> {
+/// lists; `site` is the WordPress site's address, on which links and pictures resolve, and `lang`
+/// its language, unless the post names its own (Polylang's `lang`).
+pub(super) fn story(post: &Value, categories: &Categories, site: &Url, lang: &str) -> Option<Story> {
     let text = |key: &str| post.get(key).and_then(|v| v.get("rendered")).and_then(Value::as_str).unwrap_or("");
     let field = |key: &str| post.get(key).and_then(Value::as_str);
     let protected = post.get("content").and_then(|c| c.get("protected")).and_then(Value::as_bool) == Some(true);
@@ -75,8 +78,24 @@ pub(super) fn story(post: &Value, categories: &Categories, site: &Url) -> Option
     article.insert("image".into(), media.and_then(|m| picture(m, site)).unwrap_or(Value::Null));
     article.insert("body".into(), json!(blocks(text("content"), site)));
     article.insert("tags".into(), json!(tags(embedded)));
-    article.insert("translations".into(), json!({}));
-    Some(Story { id, section, published: minutes(date_gmt)?, article })
+    let lang = post.get("lang").and_then(Value::as_str).filter(|l| !l.is_empty()).unwrap_or(lang).to_string();
+    article.insert("translations".into(), translations(post, &lang));
+    Some(Story { id, lang, section, published: minutes(date_gmt)?, article })
+}
+
+/// Polylang's `translations` (`{"ru": 12, "en": 10}`, the post itself among them) as the
+/// contract's, by id: publish links each at its address in its language.
+fn translations(post: &Value, lang: &str) -> Value {
+    let listed = post.get("translations").and_then(Value::as_object);
+    let others = listed.into_iter().flatten().filter(|(code, _)| code.as_str() != lang);
+    Value::Object(
+        others
+            .filter_map(|(code, id)| {
+                let id = id.as_u64().map(|id| id.to_string()).or_else(|| id.as_str().map(str::to_string))?;
+                Some((code.clone(), json!(id)))
+            })
+            .collect(),
+    )
 }
 
 /// The featured picture, if WordPress knows its address and size.

@@ -26,7 +26,7 @@ fn post(slug: &str) -> Value {
 }
 
 fn story_of(slug: &str) -> Story {
-    story(&post(slug), &categories().1, &site()).unwrap_or_else(|| panic!("{slug} is a story"))
+    story(&post(slug), &categories().1, &site(), "en").unwrap_or_else(|| panic!("{slug} is a story"))
 }
 
 fn body(slug: &str) -> Vec<Value> {
@@ -70,13 +70,13 @@ fn titles_and_excerpts_are_plain_text() {
 #[test]
 fn only_a_published_post_without_a_password_is_a_story() {
     let (_, categories) = categories();
-    assert!(story(&post("password-story"), &categories, &site()).is_none(), "password-protected");
+    assert!(story(&post("password-story"), &categories, &site(), "en").is_none(), "password-protected");
     for (key, value) in [("status", "draft"), ("status", "private"), ("status", "future"), ("type", "page")] {
         let mut changed = post("culture-note-1");
         changed[key] = json!(value);
-        assert!(story(&changed, &categories, &site()).is_none(), "{key} {value}");
+        assert!(story(&changed, &categories, &site(), "en").is_none(), "{key} {value}");
     }
-    assert!(story(&post("culture-note-1"), &categories, &site()).is_some());
+    assert!(story(&post("culture-note-1"), &categories, &site(), "en").is_some());
 }
 
 #[test]
@@ -210,7 +210,7 @@ fn feeds_related_stories_and_the_search_index_come_from_the_stories() {
         .as_array()
         .unwrap()
         .iter()
-        .filter_map(|p| story(p, &categories().1, &site()))
+        .filter_map(|p| story(p, &categories().1, &site(), "en"))
         .map(|s| (s.id.clone(), s))
         .collect();
     let count = stories.len();
