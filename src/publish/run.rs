@@ -102,8 +102,7 @@ pub(super) fn run(options: &Options, now: i64) -> Result<Report, Fatal> {
     let (source, wordpress, pictures) = if options.wordpress.is_empty() {
         (Source::new(&options.api, options.timeout), None, vec![])
     } else {
-        let read = wordpress::read(&options.wordpress, options.newsroom.as_deref(), &options.out, options.timeout)
-            .map_err(|why| Fatal::Unreadable(Problem::new("WordPress", why)))?;
+        let read = wordpress::read(options).map_err(|why| Fatal::Unreadable(Problem::new("WordPress", why)))?;
         (Source::Documents(read.documents), Some((read.state, read.summary)), read.sites)
     };
     let site: Site = source.read("site.json").map_err(Fatal::Unreadable)?;

@@ -769,6 +769,14 @@ fn a_wordpress_that_answers_an_error_keeps_the_last_good_site() {
     failing.store(false, std::sync::atomic::Ordering::Relaxed);
     let again = run(&options, 0).unwrap();
     assert!(again.wordpress.unwrap().contains("in 4 requests"), "a re-run asks only what changed");
+    // A link to another post on the WordPress site leads to that story's page here, on a re-run too.
+    let council = posts_id(&out, "council-approves-harbour-plan");
+    let budget = read(&out, &format!("api/v1/en/articles/{}.json", posts_id(&out, "budget-for-the-theatre")));
+    assert!(
+        budget
+            .contains(&format!(r#""href":"https://example.com/en/politics/{council}/council-approves-harbour-plan""#)),
+        "{budget}"
+    );
     clean(&[&out]);
 }
 

@@ -89,6 +89,13 @@ test('sections come in the newsroom’s order and a section’s page lists its s
   await expect(page.getByText('Stages, books & the people behind them.')).toBeVisible();
 });
 
+test('a link to another post on the WordPress site leads to its page here', async ({ page }) => {
+  await page.goto(SITE + storyPath('dist-wp', 'budget-for-the-theatre'));
+  await page.locator('.article-body').getByRole('link', { name: 'the harbour plan' }).click();
+  await expect(page).toHaveURL(SITE + storyPath('dist-wp', 'council-approves-harbour-plan'));
+  await expect(page.locator('h1')).toHaveText('Council approves the harbour plan');
+});
+
 test('search finds a word from a story’s body', async ({ page }) => {
   await page.goto(`${SITE}/en/search?q=fisherman`);
   await expect(page.locator('.search-result__title, .story-card__title').first()).toHaveText('Council approves the harbour plan');

@@ -170,7 +170,7 @@ post([
     'post_title' => 'Budget for the theatre',
     'post_name' => 'budget-for-the-theatre',
     'post_category' => [$politics, $culture],
-    'post_content' => "<p>The theatre gets a new roof.</p>",
+    'post_content' => '<p>The theatre gets a new roof, paid from <a href="' . get_permalink($blocks) . '">the harbour plan</a>&#8217;s savings.</p>',
 ], '2026-11-26 10:00:00');
 
 // Uncategorized.

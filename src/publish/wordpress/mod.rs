@@ -19,13 +19,13 @@ mod post;
 mod tests;
 mod text;
 
+use super::options::Options;
 use client::Client;
 use newsroom::{Newsroom, Section};
 use post::{story, Categories, Story};
 use serde_json::{json, Map, Value};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
-use std::time::Duration;
 use url::Url;
 
 /// The file, in the output folder, where a run leaves what the next one starts from.
@@ -57,6 +57,8 @@ struct Last {
     base: String,
     /// The languages its stories were in.
     languages: Vec<String>,
+    /// Each story's address on WordPress, by id.
+    links: HashMap<String, String>,
     /// The server's clock when the last run began reading, in minutes.
     read_at: i64,
     categories: String,
@@ -64,14 +66,11 @@ struct Last {
     listed: BTreeSet<u64>,
 }
 
-/// Reads every `(language, REST API root)` site; `out` holds the last run's documents and state.
-pub(super) fn read(
-    sites: &[(String, String)],
-    newsroom: Option<&Path>,
-    out: &Path,
-    timeout: Duration,
-) -> Result<Read, String> {
-    let newsroom = Newsroom::read(newsroom)?;
+/// Reads every `(language, REST API root)` site of `options.wordpress`; the output folder holds
+/// the last run's documents and state.
+pub(super) fn read(options: &Options) -> Result<Read, String> {
+    let (out, site_url) = (options.out.as_path(), options.site_url.as_str());
+    let newsroom = Newsroom::read(options.newsroom.as_deref())?;
     let last: Map<String, Value> = std::fs::read_to_string(out.join(STATE))
         .ok()
         .and_then(|text| serde_json::from_str(&text).ok())
@@ -81,10 +80,10 @@ pub(super) fn read(
     let mut said = vec![];
     let mut root_of_first = None;
     let (mut codes, mut sites_read): (Vec<String>, Vec<String>) = (vec![], vec![]);
-    for (code, base) in sites {
-        let client = Client::new(base, timeout);
+    for (code, base) in &options.wordpress {
+        let client = Client::new(base, options.timeout);
         let last = last.get(code).map(read_last).filter(|l| l.base == client.base()).unwrap_or_default();
-        let read = read_site(&client, code, &last, out, &newsroom)?;
+        let read = read_site(&client, code, &last, out, &newsroom, site_url)?;
         said.push(format!(
             "{code}: {} posts read in {} requests (WordPress answered in {:.1} s), {} stories",
             read.posts_read,
@@ -118,6 +117,13 @@ fn read_last(value: &Value) -> Last {
             .flatten()
             .filter_map(|l| Some(l.as_str()?.to_string()))
             .collect(),
+        links: value
+            .get("links")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .filter_map(|(id, link)| Some((id.clone(), link.as_str()?.to_string())))
+            .collect(),
         read_at: value.get("read_at").and_then(Value::as_i64).unwrap_or(0),
         categories: value.get("categories").and_then(Value::as_str).unwrap_or("").to_string(),
         listed: value.get("listed").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_u64).collect(),
@@ -136,7 +142,14 @@ struct SiteRead {
 }
 
 /// Reads the site at `client` whose language is `code` (unless Polylang names each post's).
-fn read_site(client: &Client, code: &str, last: &Last, out: &Path, newsroom: &Newsroom) -> Result<SiteRead, String> {
+fn read_site(
+    client: &Client,
+    code: &str,
+    last: &Last,
+    out: &Path,
+    newsroom: &Newsroom,
+    site_url: &str,
+) -> Result<SiteRead, String> {
     let root = client.get("")?;
     let read_at = root.date.unwrap_or(0);
     let root = root.json;
@@ -146,8 +159,7 @@ fn read_site(client: &Client, code: &str, last: &Last, out: &Path, newsroom: &Ne
     let fingerprint = Value::Array(listed_categories.clone()).to_string();
     let (sections, categories) = read_categories(&listed_categories);
     let posts = "wp/v2/posts?per_page=100&orderby=date&order=desc";
-    let previous =
-        (last.categories == fingerprint && last.read_at > 0).then(|| previous_stories(out, &last.languages)).flatten();
+    let previous = (last.categories == fingerprint && last.read_at > 0).then(|| previous_stories(out, last)).flatten();
     let posts_of = Posts { categories: &categories, site: &site, lang: code };
     let (mut stories, listed, posts_read) = match previous {
         None => {
@@ -182,6 +194,9 @@ fn read_site(client: &Client, code: &str, last: &Last, out: &Path, newsroom: &Ne
         }
     };
     let stories_count = stories.len();
+    link_within_the_site(&mut stories, site_url);
+    let links: BTreeMap<&String, &String> = stories.values().filter_map(|s| Some((&s.id, s.link.as_ref()?))).collect();
+    let links = json!(links);
     let mut by_language: BTreeMap<String, HashMap<String, Story>> = BTreeMap::new();
     for (id, story) in stories.drain() {
         by_language.entry(story.lang.clone()).or_default().insert(id, story);
@@ -195,7 +210,7 @@ fn read_site(client: &Client, code: &str, last: &Last, out: &Path, newsroom: &Ne
         written.extend(documents(&lang, stories, &sections, newsroom));
     }
     let state = json!({"base": client.base(), "read_at": read_at, "categories": fingerprint, "listed": listed,
-        "languages": languages});
+        "languages": languages, "links": links});
     Ok(SiteRead { documents: written, site, languages, state, root, posts_read, stories: stories_count })
 }
 
@@ -260,14 +275,49 @@ impl Posts<'_> {
     }
 }
 
-/// The stories the last run wrote in `languages`, from its documents in `out`, or None if any is
-/// missing (then everything is read again).
-fn previous_stories(out: &Path, languages: &[String]) -> Option<HashMap<String, Story>> {
+/// The stories the last run wrote, from its documents in `out`, or None if any is missing (then
+/// everything is read again).
+fn previous_stories(out: &Path, last: &Last) -> Option<HashMap<String, Story>> {
     let mut stories = HashMap::new();
-    for lang in languages {
+    for lang in &last.languages {
         previous_language(out, lang, &mut stories)?;
     }
+    for story in stories.values_mut() {
+        story.link = last.links.get(&story.id).cloned();
+    }
     Some(stories)
+}
+
+/// A link in a story's body to another story on the WordPress site becomes a link to that
+/// story's page on this site (`site_url`), so that readers stay here.
+fn link_within_the_site(stories: &mut HashMap<String, Story>, site_url: &str) {
+    let pages: HashMap<String, String> = stories
+        .values()
+        .filter_map(|s| {
+            let slug = s.article.get("slug")?.as_str()?;
+            let path = crate::route::article_path(&s.lang, &s.section, &s.id, slug);
+            Some((s.link.clone()?, format!("{}{}", site_url.trim_end_matches('/'), path)))
+        })
+        .collect();
+    let retarget = |runs: &mut Vec<Value>| {
+        for run in runs {
+            let target = run.get("href").and_then(Value::as_str).and_then(|href| pages.get(&post::permalink(href)));
+            if let Some(target) = target.cloned() {
+                run["href"] = json!(target);
+            }
+        }
+    };
+    for story in stories.values_mut() {
+        let Some(Value::Array(blocks)) = story.article.get_mut("body") else { continue };
+        for block in blocks {
+            if let Some(Value::Array(content)) = block.get_mut("content") {
+                retarget(content);
+            }
+            if let Some(Value::Array(items)) = block.get_mut("items") {
+                items.iter_mut().filter_map(Value::as_array_mut).for_each(retarget);
+            }
+        }
+    }
 }
 
 fn previous_language(out: &Path, lang: &str, stories: &mut HashMap<String, Story>) -> Option<()> {
@@ -282,7 +332,7 @@ fn previous_language(out: &Path, lang: &str, stories: &mut HashMap<String, Story
         article.remove("related");
         let section = article.get("section")?.as_str()?.to_string();
         let published = clock::minutes(article.get("published_at")?.as_str()?)?;
-        let story = Story { id: id.to_string(), lang: lang.to_string(), section, published, article };
+        let story = Story { id: id.to_string(), lang: lang.to_string(), link: None, section, published, article };
         stories.insert(id.to_string(), story);
     }
     Some(())

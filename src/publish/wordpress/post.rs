@@ -12,6 +12,8 @@ pub(super) struct Story {
     pub id: String,
     /// Its language: Polylang's `lang` where the site has it, else the site's.
     pub lang: String,
+    /// Its address on the WordPress site (`link`), where other posts link to it.
+    pub link: Option<String>,
     pub section: String,
     /// For ordering: minutes since the epoch.
     pub published: i64,
@@ -80,7 +82,13 @@ pub(super) fn story(post: &Value, categories: &Categories, site: &Url, lang: &st
     article.insert("tags".into(), json!(tags(embedded)));
     let lang = post.get("lang").and_then(Value::as_str).filter(|l| !l.is_empty()).unwrap_or(lang).to_string();
     article.insert("translations".into(), translations(post, &lang));
-    Some(Story { id, lang, section, published: minutes(date_gmt)?, article })
+    let link = field("link").map(permalink);
+    Some(Story { id, lang, link, section, published: minutes(date_gmt)?, article })
+}
+
+/// A WordPress address as links to it are compared: without a trailing `/` or a fragment.
+pub(super) fn permalink(url: &str) -> String {
+    url.split('#').next().unwrap_or(url).trim_end_matches('/').to_string()
 }
 
 /// Polylang's `translations` (`{"ru": 12, "en": 10}`, the post itself among them) as the
