@@ -113,7 +113,13 @@ impl Client {
                     while let Some(&page) = rest.get(next.fetch_add(1, Ordering::Relaxed)) {
                         let got = self.get(&format!("{route}&page={page}")).and_then(|a| array(a.json, route));
                         let failed = got.is_err();
-                        results.lock().expect("no panic holds it").push((page, got));
+                        let mut results = results.lock().expect("no panic holds it");
+                        results.push((page, got));
+                        let done = results.len() + 1;
+                        if done % 10 == 0 || done == pages {
+                            eprintln!("publish: {route}: page {done} of {pages} read");
+                        }
+                        drop(results);
                         if failed {
                             next.store(rest.len(), Ordering::Relaxed);
                         }

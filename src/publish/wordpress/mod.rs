@@ -296,7 +296,7 @@ fn link_within_the_site(stories: &mut HashMap<String, Story>, site_url: &str) {
         .filter_map(|s| {
             let slug = s.article.get("slug")?.as_str()?;
             let path = crate::route::article_path(&s.lang, &s.section, &s.id, slug);
-            Some((s.link.clone()?, format!("{}{}", site_url.trim_end_matches('/'), path)))
+            Some((s.link.clone()?, super::lists::absolute(site_url, &path)))
         })
         .collect();
     let retarget = |runs: &mut Vec<Value>| {
