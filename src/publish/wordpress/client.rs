@@ -116,7 +116,7 @@ impl Client {
                         let mut results = results.lock().expect("no panic holds it");
                         results.push((page, got));
                         let done = results.len() + 1;
-                        if done % 10 == 0 || done == pages {
+                        if done.is_multiple_of(10) || done == pages {
                             eprintln!("publish: {route}: page {done} of {pages} read");
                         }
                         drop(results);
