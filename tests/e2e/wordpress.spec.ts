@@ -103,7 +103,8 @@ test('search finds a word from a story’s body', async ({ page }) => {
 
 test.describe('publishing again after WordPress changed', () => {
   test('an added post gets a page, an edited post shows its new text, a deleted post loses its page', async () => {
-    test.skip(!existsSync(join(WORDPRESS.folder, 'site')), 'the test WordPress is not running (./x test starts it)');
+    const running = await fetch(WORDPRESS.api).then((r) => r.ok, () => false);
+    test.skip(!running, 'the test WordPress is not running (./x test starts it: tests/wordpress/start.sh)');
     const dir = test.info().outputPath('site');
     cpSync('dist-wp', dir, { recursive: true });
     const { serve } = await import('../server.mjs');
