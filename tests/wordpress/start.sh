@@ -3,8 +3,8 @@
 # /usr/share/wordpress with its own wp-config.php, its own MariaDB data folder and socket, PHP's
 # built-in web server on 127.0.0.1, installed and seeded through WordPress's own functions.
 #   tests/wordpress/start.sh <folder> <port> [seed script, default tests/wordpress/seed.php]
-# Leaves mariadbd and php running (their pids in <folder>/pids; tests/wordpress/stop.sh <folder>
-# stops them) and prints the REST API's base URL. Starts from nothing every time.
+# Leaves mariadbd and php running, each in a process group of its own (their pids in <folder>/pids;
+# tests/wordpress/stop.sh <folder> stops them) and prints the REST API's base URL. Starts from nothing every time.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 dir=$1 port=$2 seed=${3:-$here/seed.php}
@@ -40,7 +40,7 @@ PHP
 # The database: a data folder and a socket of its own, no TCP port.
 mariadb-install-db --datadir="$dir/db" --auth-root-authentication-method=normal --skip-test-db \
   --user="$(id -un)" > "$dir/install-db.log" 2>&1
-mariadbd --no-defaults --datadir="$dir/db" --socket="$socket" --skip-networking --user="$(id -un)" \
+setsid mariadbd --no-defaults --datadir="$dir/db" --socket="$socket" --skip-networking --user="$(id -un)" \
   --pid-file="$dir/mysqld.pid" --log-error="$dir/mysqld.log" --innodb-buffer-pool-size=256M &
 echo $! > "$dir/pids"
 until mariadb --no-defaults --socket="$socket" -uroot -e 'select 1' >/dev/null 2>&1; do
@@ -52,8 +52,13 @@ mariadb --no-defaults --socket="$socket" -uroot -e 'create database wordpress ch
 # Installed and seeded through WordPress's own functions.
 (cd "$dir/site" && GAZETTE_WP_PORT=$port php "$seed") > "$dir/seed.log" 2>&1 || { cat "$dir/seed.log" >&2; exit 1; }
 
-# The web server: several workers, so that requests in parallel are answered in parallel.
-PHP_CLI_SERVER_WORKERS=4 php -S "127.0.0.1:$port" -t "$dir/site" "$here/router.php" > "$dir/php.log" 2>&1 &
+# The web server: several workers, so that requests in parallel are answered in parallel. Its own
+# process group (setsid), which stop.sh ends whole: the workers are processes of their own.
+if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+  echo "tests/wordpress/start.sh: something already answers on 127.0.0.1:$port" >&2
+  exit 1
+fi
+PHP_CLI_SERVER_WORKERS=4 setsid php -S "127.0.0.1:$port" -t "$dir/site" "$here/router.php" > "$dir/php.log" 2>&1 &
 echo $! >> "$dir/pids"
 until curl -sf "http://127.0.0.1:$port/wp-json/" >/dev/null; do
   kill -0 "$(tail -1 "$dir/pids")" 2>/dev/null || { cat "$dir/php.log" >&2; exit 1; }
