@@ -191,10 +191,10 @@ mod tests {
 
     #[test]
     fn pictures_from_an_http_site_add_its_origin_to_img_src_only() {
-        let sites = ["http://127.0.0.1:4190".to_string(), "https://wp.example.com/".to_string()];
+        let sites = ["http://127.0.0.1:4178".to_string(), "https://wp.example.com/".to_string()];
         let pointed = point_page_at(PAGE, "api/v1/", &sites).unwrap();
         assert!(
-            pointed.contains("img-src 'self' https: data: http://127.0.0.1:4190; connect-src 'self' https:;"),
+            pointed.contains("img-src 'self' https: data: http://127.0.0.1:4178; connect-src 'self' https:;"),
             "{pointed}"
         );
     }
