@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { test, expect } from './helpers';
+import { test, expect, expectAccessibleInBothThemes, settled } from './helpers';
 
 const SITE = 'http://127.0.0.1:4177';
 /** Where ./x test starts the test WordPress (tests/wordpress/start.sh), on a port browsers and
@@ -50,6 +50,13 @@ test('a story has its title, byline, date in the site’s zone, picture and ever
   await expect(body.locator('pre')).toHaveText('Vote:   7 for\n        2 against');
   await expect(body.getByRole('link', { name: 'The meeting, recorded' })).toHaveAttribute('href', /youtube\.com\/watch/);
   await expect(page.getByRole('contentinfo')).toContainText('may be reused with a link');
+});
+
+test('a story with every block from WordPress has no serious accessibility violations, in both themes', async ({ page }) => {
+  await page.goto(SITE + storyPath('dist-wp', 'council-approves-harbour-plan'));
+  await expect(page.getByRole('region', { name: 'Phase, Cost' })).toBeVisible();
+  await settled(page);
+  await expectAccessibleInBothThemes(page);
 });
 
 test('hostile markup from WordPress is text: no script runs, no handler, no javascript: or data: link', async ({ page }) => {
