@@ -311,33 +311,40 @@ fn the_footer_year_and_the_program_are_in_the_runs_fingerprint() {
     assert_eq!(super::fingerprint::run(&inputs(2026)), super::fingerprint::run(&inputs(2026)));
 }
 
+/// What the test servers answer for a failure.
+const STATUS_500: &[u8] = b"HTTP/1.1 500 Internal Server Error\r\ncontent-length: 0\r\nconnection: close\r\n\r\n";
+
+/// The path a request on `stream` asks for, its headers read past.
+fn requested_path(stream: &std::net::TcpStream) -> String {
+    use std::io::{BufRead, BufReader};
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut request = String::new();
+    reader.read_line(&mut request).unwrap();
+    let mut header = String::new();
+    while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+        header.clear();
+    }
+    request.split(' ').nth(1).unwrap_or("/").to_string()
+}
+
 /// Serves `folder` over HTTP on a free local port, as a web API would (one request a
 /// connection), answering a path `fail` names as it says; returns its base URL.
 fn serve_failing(folder: PathBuf, fail: impl Fn(&str) -> Option<Failure> + Send + 'static) -> String {
-    use std::io::{BufRead, BufReader, Write};
+    use std::io::Write;
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}/v1/", listener.local_addr().unwrap());
     std::thread::spawn(move || {
         let mut stalled = vec![];
         for stream in listener.incoming() {
             let mut stream = stream.unwrap();
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut request = String::new();
-            reader.read_line(&mut request).unwrap();
-            let mut header = String::new();
-            while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
-                header.clear();
-            }
-            let path = request.split(' ').nth(1).unwrap_or("/").trim_start_matches("/v1/").to_string();
+            let path = requested_path(&stream).trim_start_matches("/v1/").to_string();
             let body = std::fs::read(folder.join(crate::links::decode_component(&path)));
             let response = match (fail(&path), body) {
                 (Some(Failure::Stall), _) => {
                     stalled.push(stream); // never answered: the client's timeout ends it
                     continue;
                 }
-                (Some(Failure::Status500), _) => {
-                    b"HTTP/1.1 500 Internal Server Error\r\ncontent-length: 0\r\nconnection: close\r\n\r\n".to_vec()
-                }
+                (Some(Failure::Status500), _) => STATUS_500.to_vec(),
                 (Some(Failure::Truncate), Ok(body)) => [
                     format!("HTTP/1.1 200 OK\r\ncontent-length: {}\r\nconnection: close\r\n\r\n", body.len() / 2)
                         .into_bytes(),
@@ -710,28 +717,20 @@ fn the_demo_outlet_lists_every_story_once_and_its_recent_news() {
 /// A WordPress REST API answering with the answers in `recorded` (as `tests/fixtures/wordpress/`
 /// holds those of the test WordPress), or with a 500 for its posts while `failing` is set.
 fn fake_wordpress(recorded: PathBuf, failing: std::sync::Arc<std::sync::atomic::AtomicBool>) -> String {
-    use std::io::{BufRead, BufReader, Write};
+    use std::io::Write;
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let base = format!("http://{}/wp-json/", listener.local_addr().unwrap());
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let mut stream = stream.unwrap();
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut request = String::new();
-            reader.read_line(&mut request).unwrap();
-            let mut header = String::new();
-            while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
-                header.clear();
-            }
-            let path = request.split(' ').nth(1).unwrap_or("/");
-            let route = path.split('?').next().unwrap_or("");
-            let file = match route {
+            let path = requested_path(&stream);
+            let file = match path.split('?').next().unwrap_or("") {
                 "/wp-json/" => "root.json",
                 "/wp-json/wp/v2/categories" => "categories.json",
                 _ => "posts.json",
             };
             let response = if file == "posts.json" && failing.load(std::sync::atomic::Ordering::Relaxed) {
-                b"HTTP/1.1 500 Internal Server Error\r\ncontent-length: 0\r\nconnection: close\r\n\r\n".to_vec()
+                STATUS_500.to_vec()
             } else {
                 let body = std::fs::read(recorded.join(file)).unwrap();
                 let count = serde_json::from_slice::<serde_json::Value>(&body).unwrap().as_array().map_or(0, Vec::len);

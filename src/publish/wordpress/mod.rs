@@ -164,9 +164,8 @@ fn read_site(
     let (mut stories, listed, posts_read) = match previous {
         None => {
             let read = client.all(&format!("{posts}&{EMBED}"))?;
-            let listed = read.iter().filter_map(|p| p.get("id")?.as_u64()).collect();
-            let stories =
-                read.iter().filter_map(|p| story(p, &categories, &site, code)).map(|s| (s.id.clone(), s)).collect();
+            let (mut stories, mut listed) = (HashMap::new(), BTreeSet::new());
+            posts_of.apply(&mut stories, &mut listed, &read);
             (stories, listed, read.len())
         }
         Some(mut stories) => {
@@ -378,7 +377,7 @@ fn documents(
         feed(section, indexes.iter().map(|i| &summaries[*i]).collect(), &mut documents);
     }
     documents.insert(format!("{code}/search-index.json"), json!({"items": summaries}).to_string());
-    let in_use = by_section.iter().map(|(slug, stories)| (slug.clone(), stories.len())).collect();
+    let in_use = by_section.keys().cloned().collect();
     documents.insert(format!("{code}/edition.json"), newsroom.edition(code, sections, &in_use).to_string());
     documents
 }

@@ -5,7 +5,7 @@
 //! alone.
 use super::text::plain;
 use serde_json::{json, Map, Value};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 #[derive(Default)]
@@ -38,22 +38,21 @@ impl Newsroom {
         self.fields.get(key).and_then(|v| v.get(code))
     }
 
+    /// The languages the newsroom lists, each with its code.
+    fn languages(&self) -> impl Iterator<Item = (&str, &Value)> {
+        let listed = self.fields.get("languages").and_then(Value::as_array).into_iter().flatten();
+        listed.filter_map(|l| Some((l.get("code")?.as_str()?, l)))
+    }
+
     /// `codes` in the order the newsroom lists its languages, the others after them.
     pub fn ordered(&self, mut codes: Vec<String>) -> Vec<String> {
-        let listed: Vec<&str> = self
-            .fields
-            .get("languages")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(|l| l.get("code")?.as_str())
-            .collect();
+        let listed: Vec<&str> = self.languages().map(|(code, _)| code).collect();
         codes.sort_by_key(|code| listed.iter().position(|l| l == code).unwrap_or(listed.len()));
         codes
     }
 
-    /// `site.json`: the name and description from the first language's WordPress, the rest from
-    /// the file.
+    /// `site.json`: the name from the file, else from the first language's WordPress; the rest
+    /// from the file.
     pub fn site(&self, codes: &[String], wordpress_root: &Value) -> Value {
         let name = self
             .fields
@@ -61,19 +60,12 @@ impl Newsroom {
             .and_then(Value::as_str)
             .map(str::to_string)
             .unwrap_or_else(|| plain(wordpress_root.get("name").and_then(Value::as_str).unwrap_or("")).to_string());
-        let said: HashMap<String, Value> = self
-            .fields
-            .get("languages")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(|l| Some((l.get("code")?.as_str()?.to_string(), l.clone())))
-            .collect();
+        let said: HashMap<&str, &Value> = self.languages().collect();
         let languages: Vec<Value> = codes
             .iter()
             .map(|code| {
-                said.get(code)
-                    .cloned()
+                said.get(code.as_str())
+                    .map(|l| (*l).clone())
                     .unwrap_or_else(|| json!({"code": code, "label": code.to_uppercase(), "name": code}))
             })
             .collect();
@@ -94,7 +86,7 @@ impl Newsroom {
 
     /// Language `code`'s edition: the sections its stories are in (`in_use`), first those the
     /// newsroom names in its order, then the others in WordPress's; "Uncategorized" only if named.
-    pub fn edition(&self, code: &str, categories: &[Section], in_use: &BTreeMap<String, usize>) -> Value {
+    pub fn edition(&self, code: &str, categories: &[Section], in_use: &BTreeSet<String>) -> Value {
         let named: Vec<&str> = self
             .of_language("sections", code)
             .and_then(Value::as_array)
@@ -102,7 +94,7 @@ impl Newsroom {
             .flatten()
             .filter_map(Value::as_str)
             .collect();
-        let listed = |s: &&Section| in_use.contains_key(&s.slug) || named.contains(&s.slug.as_str());
+        let listed = |s: &&Section| in_use.contains(&s.slug) || named.contains(&s.slug.as_str());
         let mut sections: Vec<&Section> =
             named.iter().filter_map(|slug| categories.iter().find(|c| c.slug == *slug)).collect();
         sections.extend(

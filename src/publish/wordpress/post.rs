@@ -21,7 +21,7 @@ pub(super) struct Story {
     pub article: Map<String, Value>,
 }
 
-/// The categories of a site: slug by id, and the id of the one a post falls back to.
+/// The categories of a site: their slugs by id.
 pub(super) struct Categories {
     pub slugs: std::collections::HashMap<u64, String>,
 }
