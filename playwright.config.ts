@@ -16,6 +16,9 @@ export default defineConfig({
   use: {
     baseURL: 'http://127.0.0.1:4173',
     locale: 'en-US',
+    // The service worker is tested in offline.spec.ts, which allows it: elsewhere it would answer
+    // requests that tests route or count, from caches filled by earlier pages.
+    serviceWorkers: 'block',
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],

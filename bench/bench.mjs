@@ -5,9 +5,10 @@
 // from a click on a story to its article painted, median of 20, with the article JSON cached and
 // not cached, (5) publishing beside Hugo (publish-time.mjs), (6) search through the Pagefind
 // bundles publish writes, at 100,000 stories, beside the single search-index.json it replaced
-// (search.mjs), (7) publishing from a generated WordPress of 10,000 posts (wordpress.mjs).
+// (search.mjs), (7) publishing from a generated WordPress of 10,000 posts (wordpress.mjs), (8) a
+// returning reader with and without the service worker, and offline reading (offline.mjs).
 // Options: BENCH_RUNS (Lighthouse runs per page, default 3), BENCH_ONLY (one part: sizes,
-// lighthouse, startup, navigation, publish, search or wordpress).
+// lighthouse, startup, navigation, publish, search, wordpress or offline).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -37,6 +38,7 @@ try {
   if (only('publish')) await import('./publish-time.mjs');
   if (only('search')) await import('./search.mjs');
   if (only('wordpress')) await import('./wordpress.mjs');
+  if (only('offline')) await import('./offline.mjs');
 } finally {
   server.kill();
   stackServer.kill();

@@ -1,9 +1,10 @@
 //! The router: what lives for the whole visit (site, preferences, UI strings) and the one route
 //! table. Each route's page draws itself inside `pages::frame::Frame`.
+use crate::components::app_notes::AppNotes;
 use crate::context::{SearchIntent, SiteResource};
 use crate::i18n::provide_i18n;
 use crate::pages::frame::Frame;
-use crate::pages::split::{ArticleRoute, FeedRoute, SearchRoute};
+use crate::pages::split::{ArticleRoute, FeedRoute, SavedRoute, SearchRoute};
 use crate::pages::{not_found::NotFoundPage, root::RootRedirect};
 use crate::{api, config, nav, prefs};
 use leptos::prelude::*;
@@ -18,6 +19,9 @@ pub(crate) fn App() -> impl IntoView {
     provide_i18n();
     prefs::theme::provide_theme();
     prefs::text_size::provide_text_size();
+    prefs::low_data::provide_low_data();
+    prefs::reading_list::provide_reading_list();
+    crate::offline::service_worker::register();
     nav::track_history_navigation();
     provide_context(SiteResource(LocalResource::new(api::site)));
     provide_context(SearchIntent(crate::pages::split::prefetch_search));
@@ -37,6 +41,7 @@ pub(crate) fn App() -> impl IntoView {
                     <ParentRoute path=path!("/:lang") view=LangRoute>
                         <Route path=path!("") view=FeedRoute/>
                         <Route path=path!("/search") view=SearchRoute/>
+                        <Route path=path!("/saved") view=SavedRoute/>
                         // Before the article's shapes: `page` is no section and no story's id.
                         <Route path=path!("/page/:page") view=FeedRoute/>
                         <Route path=path!("/:section") view=FeedRoute/>
@@ -46,6 +51,7 @@ pub(crate) fn App() -> impl IntoView {
                     </ParentRoute>
                 </Routes>
             </Show>
+            <AppNotes/>
         </Router>
     }
 }

@@ -3,7 +3,7 @@
 //! `app` holds the router; `pages` one file per route and the frame around them; `components`
 //! the shared pieces; `context` what they share; `api` the contract and the only HTTP client;
 //! `prefs` what the reader chose; `boot` the hand-over from `index.html` (its started requests,
-//! its shell and the published page); `stale_build` a tab that outlived its deploy; `publish` the
+//! its shell and the published page); `stale_build` a tab that outlived its deploy; `offline` the service worker; `publish` the
 //! static files written on each publish (native only); `route` every address; `format`, `links`,
 //! `search` and `l10n` are plain logic, and `head` what each page's head says with native tests. Everything is private to the crate:
 //! `start` is what the binary calls, so the compiler sees what nothing uses.
@@ -21,6 +21,7 @@ mod i18n;
 mod l10n;
 mod links;
 mod nav;
+mod offline;
 mod pagefind;
 mod pages;
 mod panic_screen;

@@ -20,6 +20,8 @@ pub enum Route {
     Home { lang: String, page: u32 },
     /// `/{lang}/search?q=…`
     Search { lang: String },
+    /// `/{lang}/saved`: the reader's reading list.
+    Saved { lang: String },
     /// `/{lang}/{section}`; from page 2 on, `/{lang}/{section}/page/{page}`.
     Section { lang: String, section: String, page: u32 },
     /// `/{lang}/{section}/{id}/{slug}` (or without the slug, which the page corrects).
@@ -36,6 +38,7 @@ impl Route {
             [] => Route::Root,
             [_] => Route::Home { lang: lang(), page: 1 },
             [_, search] if search == "search" => Route::Search { lang: lang() },
+            [_, saved] if saved == SAVED => Route::Saved { lang: lang() },
             [_, word, page] if word == PAGE => Route::Home { lang: lang(), page: later_page(page)? },
             [_, section, word, page] if word == PAGE => {
                 Route::Section { lang: lang(), section: section.clone(), page: later_page(page)? }
@@ -66,6 +69,7 @@ impl Route {
             Route::Root => "/".into(),
             Route::Home { lang, page } => feed_page_path(lang, None, *page),
             Route::Search { lang } => search_path(lang, ""),
+            Route::Saved { lang } => saved_path(lang),
             Route::Section { lang, section, page } => feed_page_path(lang, Some(section), *page),
             Route::Article { lang, section, id, slug } => article_path(lang, section, id, slug),
         }
@@ -79,6 +83,7 @@ impl Route {
             Route::Root => {}
             Route::Home { lang, .. }
             | Route::Search { lang }
+            | Route::Saved { lang }
             | Route::Section { lang, .. }
             | Route::Article { lang, .. } => documents.push(crate::api::edition_path(lang)),
         }
@@ -86,7 +91,7 @@ impl Route {
             Route::Home { lang, page } => documents.push(crate::api::feed_path(lang, crate::api::LATEST, *page)),
             Route::Section { lang, section, page } => documents.push(crate::api::feed_path(lang, section, *page)),
             Route::Article { lang, id, .. } => documents.push(crate::api::article_path(lang, id)),
-            Route::Root | Route::Search { .. } => {}
+            Route::Root | Route::Search { .. } | Route::Saved { .. } => {}
         }
         documents
     }
@@ -107,7 +112,7 @@ impl Route {
             Route::Article { lang, section, id, slug } => {
                 format!("{}/{}/{}/{}.html", name(lang)?, name(section)?, name(id)?, name(slug)?)
             }
-            Route::Root | Route::Search { .. } => return None,
+            Route::Root | Route::Search { .. } | Route::Saved { .. } => return None,
         })
     }
 }
@@ -125,6 +130,14 @@ pub fn file_name(name: &str) -> Option<&str> {
 
 /// The word before a feed's page number in its address.
 pub const PAGE: &str = "page";
+
+/// The reading list's page's name within a language.
+pub const SAVED: &str = "saved";
+
+/// `/{lang}/saved`
+pub fn saved_path(lang: &str) -> String {
+    format!("/{}/{SAVED}", encode_component(lang))
+}
 
 /// A later page's number from its address: 2 and on, written plainly (`2`, not `02`), so each
 /// page has one address.
@@ -195,6 +208,7 @@ pub struct Translation {
 pub fn language_switch_path(path: &str, query: &str, to: &str, translation: Option<&Translation>) -> String {
     match Route::parse(path) {
         Some(Route::Search { .. }) => format!("{}{}", search_path(to, ""), query),
+        Some(Route::Saved { .. }) => saved_path(to),
         Some(Route::Article { section, .. }) => match translation {
             Some(Translation { id, place: Some((section, slug)), .. }) => article_path(to, section, id, slug),
             Some(Translation { id, place: None, .. }) => {
@@ -218,6 +232,7 @@ mod tests {
             Route::Home { lang: lang.clone(), page: 1 },
             Route::Home { lang: lang.clone(), page: 3 },
             Route::Search { lang: lang.clone() },
+            Route::Saved { lang: lang.clone() },
             Route::Section { lang: lang.clone(), section: section.clone(), page: 1 },
             Route::Section { lang: lang.clone(), section: section.clone(), page: 12 },
             Route::Article { lang, section, id: "2041".into(), slug: "a b/c".into() },
@@ -258,6 +273,7 @@ mod tests {
                 None,
                 Some("ru/index.html".into()),
                 Some("ru/page/3.html".into()),
+                None,
                 None,
                 Some("ru/культура.html".into()),
                 Some("ru/культура/page/12.html".into()),

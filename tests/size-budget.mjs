@@ -9,8 +9,16 @@ import { appSizes, appSizesLine, bootSizes, brotliOf, kb, printSizes } from '../
 // down with every size win until it meets the budget. Lower CEILING when the size drops; never
 // raise it without saying why in the commit.
 const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
-// Today's largest pages (the feed and the article) are 237.1–237.7 KB: the frame 178.0 KB and the
-// page's modules about 60 KB. Raised from 237.8 KB by issue 18 (+0.5 KB on the frame): the search
+// Today's largest page (the article) is 258.0 KB: the frame 187.1 KB and the page's modules 71 KB.
+// Raised from 241.3 KB by issue 20 (+9.2 KB on the frame, +17.2 KB on the article, +14.9 KB on the
+// feed): installable and offline reading. The frame registers the service worker, offers a new
+// deploy's "Reload" and says when a page is the worker's stored copy (with its time); it holds
+// the low-data preference (the Save-Data hint as its default), the reading list's state and its
+// link in the header; the article has Save (the list and the worker's kept files, with an
+// announced result), the feed the "New stories: N" check; the saved page is a module of its own.
+// Measured, not assumed, in ./x bench (BENCH_ONLY=offline): a returning reader's second visit
+// fetches no code from the network, and every story read once opens offline.
+// Raised from 237.8 KB by issue 18 (+0.5 KB on the frame): the search
 // box starts loading the language's search index (Pagefind) when it is focused, which needs the
 // language from the header and a call into the search page's module; the searcher's own code is in
 // that module, not the frame. Raised from 229.9 KB by issue 17 (+10 KB on the feed and the article):
@@ -28,7 +36,7 @@ const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
 // A path of the build directory can end up in the data (panic locations of generated code), and
 // its length shifts every data address, which moved the brotli size by ~0.5 KB from one checkout
 // to another. The ceiling leaves about that much room and no more.
-const CEILING_WASM_JS_BROTLI = 241_300;
+const CEILING_WASM_JS_BROTLI = 258_500;
 const BUDGET_CSS_BROTLI = 15_000;
 const dist = process.argv[2] ?? 'dist';
 const rows = bootSizes(dist);

@@ -13,6 +13,7 @@ import { join, relative } from 'node:path';
 import { policyFor, withPolicy } from './csp.mjs';
 import { COMPRESSIBLE, precompress } from './precompress.mjs';
 import { splitWasm } from './split-wasm.mjs';
+import { HASHED, writeServiceWorker } from './service-worker.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2] ?? 'dist';
 const publicUrl = (process.env.TRUNK_PUBLIC_URL ?? '/').replace(/\/?$/, '/');
@@ -58,12 +59,15 @@ if (release) html = withPolicy(html);
 const headerPolicy = policyFor(html).header;
 writeFileSync(indexPath, html);
 
+// The service worker over the finished app files (tools/service-worker.mjs, Workbox).
+const worker = release ? await writeServiceWorker(dir) : null;
+
 const files = (function walk(d) {
   return readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : [join(d, f)]));
 })(dir).map((f) => relative(dir, f).split('\\').join('/'));
 // Trunk names a file by its 64-bit hash in hex without leading zeros: 16 digits most of the time,
 // 15 about one build in sixteen (a CI run had it: the wasm lost its long-cache line). Fewer than 12: 1 in 2^20.
-const hashed = files.filter((f) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|svg)$/.test(f));
+const hashed = files.filter((f) => HASHED.test(f));
 const headers = [
   `${publicUrl}*`,
   `  Content-Security-Policy: ${headerPolicy}`,
@@ -74,6 +78,10 @@ const headers = [
   `${publicUrl}api/*`,
   '  Cache-Control: public, max-age=60, stale-while-revalidate=600',
   ...hashed.flatMap((f) => [`${publicUrl}${f}`, '  Cache-Control: public, max-age=31536000, immutable']),
+  // The service worker is checked on every visit; Workbox's runtime is named by its version.
+  `${publicUrl}sw.js`,
+  '  Cache-Control: no-cache',
+  ...(worker ? [`${publicUrl}${worker.workboxDir}/*`, '  Cache-Control: public, max-age=31536000, immutable'] : []),
   // The search indexes publish writes (src/publish/search_index.rs): the searcher and the entry
   // that names the index files are checked each time, the index files are named by their hash.
   `${publicUrl}pagefind/*`,
@@ -93,4 +101,5 @@ if (!release && existsSync('target/publisher/publish')) {
 
 // index.html is among them, already carrying its CSP.
 const packed = files.filter((f) => COMPRESSIBLE.test(f) && precompress(join(dir, f))).length;
-console.log(`post-build: wasm split into the frame and ${Object.keys(split.pages).join(', ')}; CSP, _headers, _redirects, ${packed} files precompressed`);
+console.log(`post-build: wasm split into the frame and ${Object.keys(split.pages).join(', ')}; CSP, `
+  + `${worker ? `service worker (${worker.count} files, ${Math.round(worker.size / 1024)} KB precached), ` : ''}_headers, _redirects, ${packed} files precompressed`);

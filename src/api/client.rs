@@ -55,6 +55,11 @@ pub async fn get<T: Decode + Any + Send + Sync>(path: &str) -> Result<Arc<T>, Ap
     if let Some(hit) = cached::<T>(path) {
         return Ok(hit);
     }
+    get_fresh(path).await
+}
+
+/// Fetches and decodes one contract document from the network, replacing the session's copy.
+pub async fn get_fresh<T: Decode + Any + Send + Sync>(path: &str) -> Result<Arc<T>, ApiError> {
     let url = join(&crate::config::api_base(), path);
     let text = fetch_text(&url).await?;
     // Decoding, and then drawing what depends on it, each get a task of their own: documents
@@ -110,6 +115,8 @@ async fn fetch_text(url: &str) -> Result<String, ApiError> {
                 .map_err(|_| ApiError::Offline)?,
         };
         classify_response(response.status(), response.headers().get("content-type").as_deref())?;
+        let headers = response.headers();
+        super::copies::note(headers.get("x-gazette-copy").is_some(), headers.get("x-gazette-stored"));
         response.text().await.map_err(|_| ApiError::Offline)
     }
     .await;

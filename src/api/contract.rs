@@ -18,6 +18,8 @@ pub struct Site {
     pub logo: Option<String>,
     /// The picture a link preview shows for a page or story that has none of its own.
     pub image: Option<Image>,
+    /// The square icon an installed site shows (at least 192 px; 512 px is best).
+    pub icon: Option<Image>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -44,7 +46,7 @@ pub struct AppLink {
 /// Names the site's own addresses and files take (`/{lang}/search`, `/{lang}/page/2`,
 /// `{lang}/index.html`, the `latest` feed, `feeds/`, `api/`), which no section slug or language
 /// code may take; nor may one that starts with `sitemap` or holds a `.` (a file's name).
-pub const RESERVED_NAMES: [&str; 6] = ["search", "page", "index", "latest", "feeds", "api"];
+pub const RESERVED_NAMES: [&str; 7] = ["search", "saved", "page", "index", "latest", "feeds", "api"];
 
 /// Whether the contract reserves `name` (in any case: some hosts' file names ignore it).
 pub fn is_reserved_name(name: &str) -> bool {
@@ -103,6 +105,23 @@ pub struct Summary {
     /// How often the story was read; `None` when the newsroom does not count (the counter is hidden).
     pub views: Option<u64>,
     pub image: Option<Image>,
+}
+
+#[cfg(test)]
+impl Summary {
+    /// A story with only an id, which is its title too (for tests of lists).
+    pub fn titled(id: &str) -> Summary {
+        Summary {
+            id: id.into(),
+            slug: String::new(),
+            section: String::new(),
+            title: id.into(),
+            lead: String::new(),
+            published_at: String::new(),
+            views: None,
+            image: None,
+        }
+    }
 }
 
 /// `{lang}/articles/{id}.json`: a Summary plus the story itself.
@@ -185,6 +204,7 @@ impl Decode for Site {
             apps: f.list_or_empty("apps")?,
             logo: f.opt_string("logo")?,
             image: f.lenient("image"),
+            icon: f.lenient("icon"),
         })
     }
 }

@@ -2,15 +2,17 @@
 //! Pages call these; nothing else in the app knows URLs, HTTP or JSON.
 mod client;
 pub(crate) mod contract;
+mod copies;
 pub(crate) mod error;
 #[cfg(test)]
 mod fuzz;
 pub(crate) mod json;
 
 pub use contract::*;
+pub use copies::{forget_copies, oldest_copy};
 pub use error::ApiError;
 
-use client::{get, segment};
+use client::{get, get_fresh, segment};
 use std::sync::Arc;
 
 /// Result of an API call; documents are shared, never copied.
@@ -40,6 +42,11 @@ pub fn search_index_path(lang: &str) -> String {
     format!("{}/search-index.json", segment(lang))
 }
 
+/// The absolute URL of a contract document (for the service worker, which keeps saved stories).
+pub fn document_url(path: &str) -> String {
+    client::join(&crate::config::api_base(), path)
+}
+
 pub async fn site() -> ApiResult<Site> {
     get(&site_path()).await
 }
@@ -48,6 +55,10 @@ pub async fn edition(lang: &str) -> ApiResult<Edition> {
 }
 pub async fn feed(lang: &str, feed: &str, page: u32) -> ApiResult<FeedChunk> {
     get(&feed_path(lang, feed, page)).await
+}
+/// A feed page as the API has it now, not as this session first read it (newer stories).
+pub async fn fresh_feed(lang: &str, feed: &str, page: u32) -> ApiResult<FeedChunk> {
+    get_fresh(&feed_path(lang, feed, page)).await
 }
 pub async fn article(lang: &str, id: &str) -> ApiResult<Article> {
     get(&article_path(lang, id)).await

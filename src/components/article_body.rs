@@ -2,6 +2,7 @@
 //! target only when `links::safe_href` allows it, otherwise the words stay and the link goes.
 use crate::api::{Block, Image, Inline};
 use crate::links::{safe_href, safe_src};
+use crate::prefs::low_data::picture_loading;
 use leptos::prelude::*;
 
 #[component]
@@ -87,7 +88,7 @@ pub fn Figure(image: Image, eager: bool) -> impl IntoView {
         view! {
             <figure class="figure">
                 <img src=src alt=alt width=width height=height decoding="async"
-                    loading=if eager { "eager" } else { "lazy" }
+                    loading=move || picture_loading(eager)
                     fetchpriority=if eager { Some("high") } else { None }/>
                 {has_caption.then(|| view! {
                     <figcaption>

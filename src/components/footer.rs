@@ -1,4 +1,5 @@
 //! The frame's bottom: the newsroom's reuse notice, the copyright line, and the sections again.
+use crate::components::low_data_toggle::LowDataToggle;
 use crate::context::use_frame;
 use crate::i18n::use_i18n;
 use crate::route::section_path;
@@ -23,6 +24,7 @@ pub fn Footer() -> impl IntoView {
                 <ul>{sections}</ul>
             </nav>
             {(!frame.edition.footer_notice.is_empty()).then(|| view! { <p class="footer-notice">{frame.edition.footer_notice.clone()}</p> })}
+            <LowDataToggle/>
             <p class="copyright">{i18n.get_untracked().footer.copyright(&site, &year.to_string())}</p>
         </footer>
     }

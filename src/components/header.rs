@@ -55,6 +55,12 @@ pub fn Header() -> impl IntoView {
                     <span class="visually-hidden">{i18n.get_untracked().nav.menu}</span>
                 </button>
                 <div class="site-header__tools">
+                    <a class="icon-button saved-link" href=crate::config::href(&crate::route::saved_path(&lang))
+                        aria-current=move || (crate::config::in_app_path(&location.pathname.get()) == crate::route::saved_path(&lang)).then_some("page")
+                        title=i18n.get_untracked().saved.nav.to_string()>
+                        <Icon name="bookmark"/>
+                        <span class="visually-hidden">{i18n.get_untracked().saved.nav}</span>
+                    </a>
                     <ThemeToggle/>
                     <LanguageSwitch/>
                 </div>

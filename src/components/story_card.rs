@@ -4,6 +4,7 @@ use crate::context::use_frame;
 use crate::i18n::use_i18n;
 use crate::l10n;
 use crate::links::safe_src;
+use crate::prefs::low_data::picture_loading;
 use crate::route::article_path;
 use leptos::prelude::*;
 
@@ -55,7 +56,7 @@ fn CardImage(image: Image, eager: bool) -> impl IntoView {
     safe_src(&image.src).map(|src| {
         view! {
             <img class="story-card__image" src=src alt=image.alt width=image.width height=image.height
-                loading=if eager { "eager" } else { "lazy" } decoding="async"/>
+                loading=move || picture_loading(eager) decoding="async"/>
         }
     })
 }

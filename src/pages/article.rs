@@ -4,6 +4,7 @@ use crate::api::{self, Article, Summary};
 use crate::components::ad_slot::AdSlot;
 use crate::components::article_body::{ArticleBody, Figure};
 use crate::components::head_tags::HeadTags;
+use crate::components::save_button::SaveButton;
 use crate::components::share_bar::ShareBar;
 use crate::components::skeleton::ArticleSkeleton;
 use crate::components::story_card::{StoryLink, StoryTime};
@@ -94,7 +95,10 @@ pub(crate) fn ArticleView(
                         </span>
                     })}
                 </p>
-                <ShareBar url=url.clone() title=s.title.clone()/>
+                <div class="article__tools">
+                    <ShareBar url=url.clone() title=s.title.clone()/>
+                    <SaveButton article=article.clone()/>
+                </div>
             </header>
             {s.image.clone().map(|image| view! { <Figure image eager=true/> })}
             <ArticleBody blocks=article.body.clone()/>

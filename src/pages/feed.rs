@@ -13,6 +13,7 @@ use crate::components::story_card::StoryCard;
 use crate::context::use_frame;
 use crate::head::PageHead;
 use crate::i18n::use_i18n;
+use crate::pages::new_stories::NewStories;
 use crate::pages::not_found::{page_error_view, NotFound};
 use crate::pages::use_feed::{use_feed, FeedStatus, UseFeedReturn};
 use leptos::prelude::*;
@@ -113,6 +114,12 @@ fn FeedList(feed: UseFeedReturn, section: Option<String>) -> impl IntoView {
             crate::config::href(&crate::route::feed_page_path(lang, section.as_deref(), page))
         })
     };
+    // Newer stories are offered over the feed's own first page, not over a later page's address.
+    let new_stories = (first == 1).then(|| {
+        let (lang, feed) =
+            target.with_value(|(lang, section)| (lang.clone(), section.clone().unwrap_or_else(|| LATEST.into())));
+        view! { <NewStories lang feed items/> }
+    });
     let newer = (first > 1).then(|| {
         view! { <a class="button feed-newer" href=page_href(first - 1) rel="prev">{i18n.get_untracked().feed.newer}</a> }
     });
@@ -155,6 +162,7 @@ fn FeedList(feed: UseFeedReturn, section: Option<String>) -> impl IntoView {
         _ => None,
     };
     view! {
+        {new_stories}
         {newer}
         // The feed's first page is the page's own document: missing, the page is not found.
         <Show when=move || first_page_error().is_none()

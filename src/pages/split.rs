@@ -1,7 +1,7 @@
 //! Each kind of page as a WebAssembly module of its own, apart from the frame every page needs.
 //!
 //! The frame (router, header, footer, strings) is in the WebAssembly every visit starts with;
-//! the feed, the article and the search page are split off by `tools/post-build.mjs`
+//! the feed, the article, the search and the saved page are split off by `tools/post-build.mjs`
 //! (`wasm-split-cli` at the `#[wasm_split]` points below). A page whose module fails to download
 //! shows the same localized message and Retry as a failed API request: a split module is
 //! fetched like any other file and can fail like one. Once the first page is drawn, the other
@@ -10,7 +10,7 @@
 use crate::api::ApiError;
 use crate::components::error_view::error_fallback;
 use crate::components::skeleton::{ArticleSkeleton, FeedSkeleton};
-use crate::pages::{article::ArticlePage, feed::FeedPage, search::SearchPage};
+use crate::pages::{article::ArticlePage, feed::FeedPage, saved::SavedPage, search::SearchPage};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::future::Future;
@@ -39,6 +39,11 @@ fn search_page() -> Result<AnyView, ApiError> {
     Ok(view! { <SearchPage/> }.into_any())
 }
 
+#[wasm_split(saved, fallible)]
+fn saved_page() -> Result<AnyView, ApiError> {
+    Ok(view! { <SavedPage/> }.into_any())
+}
+
 /// Starts loading the language's searcher, from the search page's module, so that the searcher's
 /// code is not in the frame.
 #[wasm_split(search, fallible)]
@@ -63,6 +68,12 @@ pub fn ArticleRoute() -> impl IntoView {
 #[component]
 pub fn SearchRoute() -> impl IntoView {
     split_page(|| Box::pin(search_page()), || ().into_any())
+}
+
+/// `/{lang}/saved`.
+#[component]
+pub fn SavedRoute() -> impl IntoView {
+    split_page(|| Box::pin(saved_page()), || ().into_any())
 }
 
 type PageLoad = Pin<Box<dyn Future<Output = Result<AnyView, ApiError>>>>;

@@ -147,16 +147,7 @@ mod tests {
     use super::*;
 
     fn s(id: &str) -> Summary {
-        Summary {
-            id: id.into(),
-            slug: String::new(),
-            section: String::new(),
-            title: id.into(),
-            lead: String::new(),
-            published_at: String::new(),
-            views: None,
-            image: None,
-        }
+        Summary::titled(id)
     }
 
     #[test]

@@ -33,6 +33,7 @@ mod sitemaps;
 mod source;
 #[cfg(test)]
 mod tests;
+mod web_manifest;
 mod wordpress;
 mod xml;
 

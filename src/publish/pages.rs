@@ -96,6 +96,8 @@ fn draw(
         // The reader's theme and text size are applied by index.html's pre-paint script.
         provide_context(Theme { choice: RwSignal::new(ThemeChoice::System), system_dark: RwSignal::new(false) });
         provide_context(TextSize { step: RwSignal::new(DEFAULT_STEP) });
+        // Nothing is saved on a published page: the app shows the reader's list once it takes over.
+        provide_context(crate::prefs::reading_list::ReadingList::empty());
         let lang = frame.lang.clone();
         provide_context(FrameContext {
             lang: Memo::new(move |_| lang.clone()),

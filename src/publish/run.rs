@@ -18,6 +18,7 @@ use super::pages::Template;
 use super::search_index;
 use super::sitemaps::{is_language_sitemap, robots, sitemap_index};
 use super::source::Source;
+use super::web_manifest;
 use super::wordpress;
 use crate::api::Site;
 use crate::config::DEFAULT_API_BASE;
@@ -192,7 +193,7 @@ fn write_search_indexes(languages: &Languages, facts: &mut StoryFacts, out: &mut
 }
 
 /// Each language's sitemaps and feeds, the sitemap index over every language's (a kept
-/// language's as the last run left them) and `robots.txt`.
+/// language's as the last run left them), the web app manifest and `robots.txt`.
 fn write_lists(
     site: &Site,
     languages: &Languages,
@@ -223,5 +224,10 @@ fn write_lists(
         names.extend(files);
     }
     out.write("sitemap.xml", sitemap_index(site_url, &names)).map_err(Fatal::write("sitemap.xml"))?;
+    out.write(web_manifest::MANIFEST, web_manifest::manifest(site)).map_err(Fatal::write(web_manifest::MANIFEST))?;
+    if web_manifest::needs_generated_icon(site) {
+        let icon = web_manifest::generated_icon(site);
+        out.write(web_manifest::GENERATED_ICON, icon).map_err(Fatal::write(web_manifest::GENERATED_ICON))?;
+    }
     out.write("robots.txt", robots(site_url)).map_err(Fatal::write("robots.txt"))
 }

@@ -1,6 +1,6 @@
 // Issue 12: axe (WCAG 2.2 AA; serious and critical violations fail) on every kind of page, in both
 // themes, including states a reader reaches: search results with highlights, the largest text,
-// an error view, and the phone menu open.
+// an error view, the phone menu open, the reading list with a story in it and low-data mode.
 import type { Page } from '@playwright/test';
 import { test, expect, expectAccessibleInBothThemes, settled } from './helpers';
 
@@ -10,6 +10,17 @@ const cases: [string, string, (page: Page) => Promise<void>][] = [
   ['an article', '/en/politics/1000/x', async () => {}],
   ['search results with highlights', '/en/search?q=budget', async (page) => {
     await expect(page.locator('.search-result mark').first()).toBeVisible();
+  }],
+  ['the saved stories, one saved and pressed', '/en/politics/1000/x', async (page) => {
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Save', exact: true })).toHaveAttribute('aria-pressed', 'true');
+    await page.getByRole('link', { name: 'Saved stories' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Saved stories' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Remove/ })).toBeVisible();
+  }],
+  ['low-data mode, switched on', '/en/', async (page) => {
+    await page.getByRole('button', { name: 'Save data: no pictures' }).click();
+    await expect(page.getByRole('button', { name: 'Save data: no pictures' })).toHaveAttribute('aria-pressed', 'true');
   }],
   ['the not-found page', '/en/nowhere/at/all/x/y', async (page) => {
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();

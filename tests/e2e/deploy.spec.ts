@@ -1,24 +1,17 @@
 // Issue 12: a tab left open across a deploy. The old build's page modules are gone from the host;
 // the tab must notice, load the new build at the same address once, and never loop.
 import type { Page } from '@playwright/test';
-import { cpSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { test, expect } from './helpers';
+import { test, expect, serveCopy } from './helpers';
 import { redeploy } from './redeploy';
 
-let server: Server;
 let origin: string;
 let dir: string;
+let close: () => Promise<void>;
 
-test.beforeEach(async ({}, testInfo) => {
-  dir = testInfo.outputPath('site');
-  cpSync('dist', dir, { recursive: true });
-  // @ts-expect-error: plain JavaScript test server, an ES module (imported, not required)
-  const { serve } = await import('../server.mjs');
-  server = await serve({ dir, port: 0 });
-  origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+test.beforeEach(async () => {
+  ({ dir, origin, close } = await serveCopy('dist'));
 });
-test.afterEach(() => new Promise<void>((done) => server.close(() => done())));
+test.afterEach(() => close());
 
 /** Counts the documents the tab loads (the first visit, then any reload). */
 function documentLoads(page: Page) {

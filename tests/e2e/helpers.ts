@@ -131,3 +131,20 @@ export async function sitemapAddresses(request: APIRequestContext, site: string)
   return lists.flat();
 }
 
+
+/**
+ * Serves a copy of the built folder `from` on a free port, for a test that changes what is served
+ * (a redeploy, a publish) or fills a service worker's caches of its own. Returns the copy's folder,
+ * its origin and a function that stops the server.
+ */
+export async function serveCopy(from: string, options: { fixtures?: string } = {}) {
+  const { cpSync } = await import('node:fs');
+  const dir = test.info().outputPath('site');
+  cpSync(from, dir, { recursive: true });
+  // @ts-expect-error: plain JavaScript test server, an ES module (imported, not required)
+  const { serve } = await import('../server.mjs');
+  const server = await serve({ dir, port: 0, ...options });
+  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+  const close = () => new Promise<void>((done) => server.close(() => done()));
+  return { dir, origin, close };
+}

@@ -2,7 +2,7 @@
 // gets a new hashed name and the old files are gone, as after a real deploy of changed code. It
 // is made from the served build itself (a second release build would take minutes): modules are
 // renamed, the loader and the glue that name them rewritten, and index.html's preload links,
-// integrity hashes and Content-Security-Policy made to match, by the build's own tools.
+// integrity hashes, Content-Security-Policy and service worker made to match, by the build's own tools.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,8 @@ const tools = async () => ({
   ...(await import('../../tools/csp.mjs')),
   // @ts-expect-error: plain JavaScript build tools
   ...(await import('../../tools/precompress.mjs')),
+  // @ts-expect-error: plain JavaScript build tools
+  ...(await import('../../tools/service-worker.mjs')),
 });
 
 const sha = (algorithm: string, data: string | Buffer) => createHash(algorithm).update(data).digest();
@@ -23,7 +25,7 @@ const remove = (path: string) => ['', '.br', '.gz'].forEach((ext) => rmSync(path
  * missing too (a host serving a broken deploy), to show the tab reloads only once.
  */
 export async function redeploy(dir: string, { modulesMissing = false } = {}) {
-  const { precompress, withPolicy } = await tools();
+  const { precompress, withPolicy, writeServiceWorker } = await tools();
   // Each file and its siblings land whole, as a host switches to a new deploy: written under a
   // temporary name, compressed there, then renamed (siblings first).
   const write = (path: string, data: string | Buffer) => {
@@ -58,5 +60,8 @@ export async function redeploy(dir: string, { modulesMissing = false } = {}) {
     html = html.replace(new RegExp(`(<link rel="modulepreload" href="[^"]*${name}"[^>]*integrity=")[^"]*`), `$1${integrity(text)}`);
   }
   write(join(dir, 'index.html'), withPolicy(html));
+  // The new build's service worker, whose precache names the new files (as post-build writes it).
+  await writeServiceWorker(dir);
+  precompress(join(dir, 'sw.js'));
   return { loader: newLoader };
 }

@@ -76,7 +76,7 @@ impl Newsroom {
             "social": self.fields.get("social").cloned().unwrap_or(json!([])),
             "apps": self.fields.get("apps").cloned().unwrap_or(json!([])),
         });
-        for key in ["logo", "image"] {
+        for key in ["logo", "image", "icon"] {
             if let Some(value) = self.fields.get(key) {
                 site[key] = value.clone();
             }
