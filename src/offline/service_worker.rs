@@ -38,6 +38,10 @@ pub fn register() {
         leptos::task::spawn_local(async move {
             let url = crate::config::href("/sw.js");
             let Ok(registration) = JsFuture::from(container.register(&url)).await else { return };
+            // (A browser or a test harness that blocks workers may answer with nothing.)
+            if !registration.is_object() {
+                return;
+            }
             let registration: ServiceWorkerRegistration = registration.unchecked_into();
             watch_for_update(&container, &registration);
             REGISTRATION.with(|r| r.replace(Some(registration)));
@@ -137,6 +141,9 @@ pub async fn keep(save: bool, files: &[Kept]) -> bool {
     }
     let Ok(ready) = container.ready() else { return false };
     let Ok(registration) = JsFuture::from(ready).await else { return false };
+    if !registration.is_object() {
+        return false;
+    }
     let Some(worker) = registration.unchecked_into::<ServiceWorkerRegistration>().active() else { return false };
     let urls = js_sys::Array::new();
     for file in files {

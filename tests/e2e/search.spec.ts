@@ -36,15 +36,15 @@ for (const [lang, query, marked] of [
 test('nothing found is said in the page\'s language', async ({ page }) => {
   // (A word the archive does not have is left out of a query that has others: Pagefind's way.)
   await page.goto('/en/search?q=zebraxyz%20qqqz');
-  await expect(page.getByRole('status')).toHaveText('Nothing found for “zebraxyz qqqz”.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Nothing found for “zebraxyz qqqz”.');
   await page.goto('/az/search?q=zebraxyz');
-  await expect(page.getByRole('status')).toHaveText('“zebraxyz” üzrə heç nə tapılmadı.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('“zebraxyz” üzrə heç nə tapılmadı.');
 });
 
 test('a query with markup characters stays text', async ({ page }) => {
   const query = '<qqqz>';
   await page.goto(`/en/search?q=${encodeURIComponent(query)}`);
-  await expect(page.getByRole('status')).toContainText(query);
+  await expect(page.getByRole('main').getByRole('status')).toContainText(query);
   await expect(page.locator('.search-page qqqz')).toHaveCount(0);
 });
 
@@ -79,13 +79,13 @@ test('while a query is being answered, nothing is said of it before its answer',
     await route.fallback();
   });
   await page.goto('/en/search');
-  await expect(page.getByRole('status')).toHaveText('Type a word or two to search the archive.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Type a word or two to search the archive.');
   await page.locator('#search-page-input').fill('council');
   await requested; // the query is being answered: its index chunk is on its way
-  await expect(page.getByRole('status')).toHaveText('Type a word or two to search the archive.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Type a word or two to search the archive.');
   await expect(page.getByText(/Nothing found/)).toHaveCount(0);
   release();
-  await expect(page.getByRole('status')).toHaveText(/^Results: \d+$/);
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(/^Results: \d+$/);
 });
 
 test('"Show more" adds the next results', async ({ page }) => {
@@ -119,5 +119,5 @@ test('another outlet under a sub-path searches its own stories, markup shown as 
   await results(page).first().getByRole('link').click();
   await expect(page.locator('.article__headline')).toHaveText('Новогодняя ёлка на площади');
   await page.goto(`${site}en/search?q=budget`);
-  await expect(page.getByRole('status')).toHaveText('Nothing found for “budget”.');
+  await expect(page.getByRole('main').getByRole('status')).toHaveText('Nothing found for “budget”.');
 });
