@@ -32,6 +32,13 @@ pub fn from_str<T: Decode>(text: &str) -> Result<T, String> {
     T::decode(value)
 }
 
+/// `text` as a JSON string, quoted and escaped: for JSON written out field by field (the head's
+/// JSON-LD, the stored reading list), where a `serde_json::Value` would bring its maps and number
+/// formatting into every page's WebAssembly.
+pub fn quoted(text: &str) -> String {
+    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
+}
+
 /// Parsed JSON, as much of it as the contract reads. Numbers are kept only when they are whole
 /// and not negative, the only kind the contract has.
 pub enum Json<'a> {

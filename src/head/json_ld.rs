@@ -3,16 +3,12 @@
 //! Written out field by field, each text by serde_json's string writer: a `serde_json::Value`
 //! would bring its number formatting into every page's WebAssembly for two integers.
 use super::{PageHead, Story};
-
-/// A JSON string: `text` quoted and escaped.
-fn string(text: &str) -> String {
-    serde_json::to_string(text).unwrap_or_else(|_| "\"\"".into())
-}
+use crate::api::json::quoted;
 
 /// `{"@type":kind,"name":name}`, or with a logo.
 fn named(kind: &str, name: &str, logo: Option<&str>) -> String {
-    let logo = logo.map(|url| format!(",\"logo\":{{\"@type\":\"ImageObject\",\"url\":{}}}", string(url)));
-    format!("{{\"@type\":{},\"name\":{}{}}}", string(kind), string(name), logo.unwrap_or_default())
+    let logo = logo.map(|url| format!(",\"logo\":{{\"@type\":\"ImageObject\",\"url\":{}}}", quoted(url)));
+    format!("{{\"@type\":{},\"name\":{}{}}}", quoted(kind), quoted(name), logo.unwrap_or_default())
 }
 
 impl PageHead {
@@ -23,32 +19,32 @@ impl PageHead {
             None => named("Organization", &self.site_name, None),
         };
         let mut fields = vec![
-            ("@context", string("https://schema.org")),
-            ("@type", string("NewsArticle")),
-            ("headline", string(&self.headline)),
-            ("description", string(&self.description)),
-            ("datePublished", string(&story.published)),
-            ("dateModified", string(story.modified.as_ref().unwrap_or(&story.published))),
-            ("mainEntityOfPage", format!("{{\"@type\":\"WebPage\",\"@id\":{}}}", string(&self.canonical))),
+            ("@context", quoted("https://schema.org")),
+            ("@type", quoted("NewsArticle")),
+            ("headline", quoted(&self.headline)),
+            ("description", quoted(&self.description)),
+            ("datePublished", quoted(&story.published)),
+            ("dateModified", quoted(story.modified.as_ref().unwrap_or(&story.published))),
+            ("mainEntityOfPage", format!("{{\"@type\":\"WebPage\",\"@id\":{}}}", quoted(&self.canonical))),
             ("author", author),
             ("publisher", named("Organization", &self.site_name, self.logo.as_deref())),
-            ("inLanguage", string(&self.lang)),
-            ("articleSection", string(&story.section)),
+            ("inLanguage", quoted(&self.lang)),
+            ("articleSection", quoted(&story.section)),
         ];
         if let Some(image) = &self.image {
             let object = format!(
                 "[{{\"@type\":\"ImageObject\",\"url\":{},\"width\":{},\"height\":{}}}]",
-                string(&image.url),
+                quoted(&image.url),
                 image.width,
                 image.height
             );
             fields.push(("image", object));
         }
         if !story.tags.is_empty() {
-            let tags: Vec<String> = story.tags.iter().map(|t| string(t)).collect();
+            let tags: Vec<String> = story.tags.iter().map(|t| quoted(t)).collect();
             fields.push(("keywords", format!("[{}]", tags.join(","))));
         }
-        let fields: Vec<String> = fields.into_iter().map(|(key, value)| format!("{}:{value}", string(key))).collect();
+        let fields: Vec<String> = fields.into_iter().map(|(key, value)| format!("{}:{value}", quoted(key))).collect();
         format!("{{{}}}", fields.join(","))
     }
 }

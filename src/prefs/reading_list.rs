@@ -2,7 +2,7 @@
 //! `localStorage` (each with what its card shows, so the list draws without the network), or
 //! for this tab only when the browser refuses storage, which the Saved page then says.
 use super::storage::{self, SAVED_KEY};
-use crate::api::json::{Decode, Fields, Json};
+use crate::api::json::{quoted, Decode, Fields, Json};
 use crate::api::{Image, Summary};
 use leptos::prelude::*;
 
@@ -109,9 +109,9 @@ pub fn serialize(list: &[SavedStory]) -> String {
         .map(|s| {
             format!(
                 r#"{{"lang":{},"section_title":{},"saved_at":{},"story":{}}}"#,
-                text(&s.lang),
-                text(&s.section_title),
-                text(&s.saved_at),
+                quoted(&s.lang),
+                quoted(&s.section_title),
+                quoted(&s.saved_at),
                 summary_json(&s.story)
             )
         })
@@ -121,22 +121,17 @@ pub fn serialize(list: &[SavedStory]) -> String {
 
 fn summary_json(s: &Summary) -> String {
     let image = s.image.as_ref().map_or("null".to_string(), |i: &Image| {
-        format!(r#"{{"src":{},"alt":{},"width":{},"height":{}}}"#, text(&i.src), text(&i.alt), i.width, i.height)
+        format!(r#"{{"src":{},"alt":{},"width":{},"height":{}}}"#, quoted(&i.src), quoted(&i.alt), i.width, i.height)
     });
     format!(
         r#"{{"id":{},"slug":{},"section":{},"title":{},"lead":{},"published_at":{},"image":{image}}}"#,
-        text(&s.id),
-        text(&s.slug),
-        text(&s.section),
-        text(&s.title),
-        text(&s.lead),
-        text(&s.published_at)
+        quoted(&s.id),
+        quoted(&s.slug),
+        quoted(&s.section),
+        quoted(&s.title),
+        quoted(&s.lead),
+        quoted(&s.published_at)
     )
-}
-
-/// A JSON string, escaped as JSON requires.
-fn text(value: &str) -> String {
-    serde_json::to_string(value).unwrap_or_else(|_| "\"\"".into())
 }
 
 #[cfg(test)]
