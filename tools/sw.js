@@ -8,8 +8,9 @@
 //   saved, marked with the time it was stored (x-gazette-stored) and that it is a copy
 //   (x-gazette-copy), so the app can say "you are offline — showing the copy from HH:MM";
 // - pictures: from the cache first, at most PICTURES of them, oldest out first;
-// - the reading list: the app posts {type: 'save'|'unsave', urls} and the story's documents,
-//   page and pictures are kept in their own cache, which nothing expires;
+// - the reading list: the app posts {type: 'save', story, urls} or {type: 'unsave', story}; a
+//   saved story's documents, page and pictures are kept in their own cache, which nothing
+//   expires, with a record of which are its own, so that removing it drops exactly those;
 // - a new deploy waits until the reader accepts the app's "Reload" ({type: 'SKIP_WAITING'}).
 importScripts('WORKBOX_DIR/workbox-sw.js');
 workbox.setConfig({ modulePathPrefix: 'WORKBOX_DIR/', debug: false });
@@ -91,27 +92,45 @@ routing.registerRoute(
   }), false),
 );
 
-/** Keeps `urls` in the reading list's cache: documents with CORS, pictures as the page loads them. */
-async function save(urls) {
+/** Where the reading list's cache records which files a saved story kept (its own, not shared). */
+const record = (story) => new URL(`gazette-saved-story/${encodeURIComponent(story)}`, self.registration.scope).href;
+
+/**
+ * Keeps a saved story's files in the reading list's cache: documents with CORS, pictures as the
+ * page loads them; and records which are the story's own (`shared` ones, the site and the edition,
+ * other saved stories need too).
+ */
+async function save(story, urls) {
   const cache = await caches.open(SAVED);
   await Promise.all(urls.map(async ({ url, kind }) => {
     const request = new Request(url, kind === 'picture' ? { mode: 'no-cors' } : {});
     const response = await fetch(request);
     if (response.ok || response.type === 'opaque') {
-      await cache.put(url, kind === 'document' ? await STAMP.cacheWillUpdate({ response }) : response);
+      const document = kind === 'document' || kind === 'shared';
+      await cache.put(url, document ? await STAMP.cacheWillUpdate({ response }) : response);
     }
   }));
+  const own = urls.filter(({ kind }) => kind !== 'shared').map(({ url }) => new URL(url, self.location).href);
+  await cache.put(record(story), new Response(JSON.stringify(own), { headers: { 'content-type': 'application/json' } }));
+}
+
+/** Drops a story's own files, except those another saved story kept too (a shared picture). */
+async function unsave(story) {
+  const cache = await caches.open(SAVED);
+  const own = await cache.match(record(story)).then((r) => (r ? r.json() : []));
+  await cache.delete(record(story));
+  const stillKept = new Set();
+  for (const request of await cache.keys()) {
+    if (request.url.startsWith(record(''))) (await cache.match(request).then((r) => r.json())).forEach((url) => stillKept.add(url));
+  }
+  await Promise.all(own.filter((url) => !stillKept.has(url)).map((url) => cache.delete(url)));
 }
 
 self.addEventListener('message', (event) => {
   const data = event.data || {};
   if (data.type === 'SKIP_WAITING') self.skipWaiting();
   const done = (ok) => event.ports[0] && event.ports[0].postMessage({ ok });
-  if (data.type === 'save' && Array.isArray(data.urls)) {
-    event.waitUntil(save(data.urls).then(() => done(true), () => done(false)));
-  }
-  if (data.type === 'unsave' && Array.isArray(data.urls)) {
-    event.waitUntil(caches.open(SAVED)
-      .then((cache) => Promise.all(data.urls.map(({ url }) => cache.delete(url)))).then(() => done(true), () => done(false)));
-  }
+  const work = data.type === 'save' && Array.isArray(data.urls) ? save(data.story, data.urls)
+    : data.type === 'unsave' ? unsave(data.story) : null;
+  if (work) event.waitUntil(work.then(() => done(true), () => done(false)));
 });

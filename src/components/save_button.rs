@@ -6,8 +6,8 @@ use crate::api::{Article, Block};
 use crate::components::icons::Icon;
 use crate::context::use_frame;
 use crate::i18n::use_i18n;
-use crate::offline::service_worker::{keep, Kept};
-use crate::prefs::reading_list::{use_reading_list, SavedStory};
+use crate::offline::service_worker::{drop_story, keep_story, Kept};
+use crate::prefs::reading_list::{key, use_reading_list, SavedStory};
 use crate::route::article_path;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -28,32 +28,33 @@ pub fn SaveButton(article: Arc<Article>) -> impl IntoView {
     let toggle = {
         let saved = saved.clone();
         move |_| {
-            let adding = !saved();
-            let files = files(&lang, &article);
-            if adding {
-                list.add(SavedStory {
-                    lang: lang.clone(),
-                    section_title: section_title.clone(),
-                    saved_at: js_sys::Date::new_0().to_iso_string().into(),
-                    story: article.summary.clone(),
-                });
-            } else {
-                list.remove(&lang, &id);
-            }
             let strings = &i18n.get_untracked().saved;
             let say = move |text: &str| {
                 status.try_set(text.to_string());
             };
             say("");
+            let story = key(&lang, &id);
+            if saved() {
+                list.remove(&lang, &id);
+                leptos::task::spawn_local(async move {
+                    drop_story(&story).await;
+                    say(strings.removed);
+                });
+                return;
+            }
+            list.add(SavedStory {
+                lang: lang.clone(),
+                section_title: section_title.clone(),
+                saved_at: js_sys::Date::new_0().to_iso_string().into(),
+                story: article.summary.clone(),
+            });
+            let files = files(&lang, &article);
             leptos::task::spawn_local(async move {
-                // Site and edition stay kept: other saved stories need them too.
-                let files = if adding { files } else { files.into_iter().skip(2).collect() };
-                let offline = keep(adding, &files).await;
-                say(match (adding, list.kept, offline) {
-                    (false, _, _) => strings.removed,
-                    (true, false, _) => strings.added_tab_only,
-                    (true, true, true) => strings.added_offline,
-                    (true, true, false) => strings.added,
+                let offline = keep_story(&story, &files).await;
+                say(match (list.kept, offline) {
+                    (false, _) => strings.added_tab_only,
+                    (true, true) => strings.added_offline,
+                    (true, false) => strings.added,
                 });
             });
         }
@@ -69,13 +70,13 @@ pub fn SaveButton(article: Arc<Article>) -> impl IntoView {
     }
 }
 
-/// What a saved story needs offline: the site and the edition (first), its document, its page and
-/// its pictures.
+/// What a saved story needs offline: the site and the edition (shared with other saved stories),
+/// its document, its page and its pictures.
 fn files(lang: &str, article: &Article) -> Vec<Kept> {
     let s = &article.summary;
     let mut files = vec![
-        Kept::Document(crate::api::document_url(&crate::api::site_path())),
-        Kept::Document(crate::api::document_url(&crate::api::edition_path(lang))),
+        Kept::Shared(crate::api::document_url(&crate::api::site_path())),
+        Kept::Shared(crate::api::document_url(&crate::api::edition_path(lang))),
         Kept::Document(crate::api::document_url(&crate::api::article_path(lang, &s.id))),
         Kept::Page(crate::config::href(&article_path(lang, &s.section, &s.id, &s.slug))),
     ];

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{ServiceWorker, ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
 
 thread_local! {
     static REGISTRATION: RefCell<Option<ServiceWorkerRegistration>> = const { RefCell::new(None) };
@@ -116,22 +116,50 @@ pub fn accept_update() {
     ACCEPTED.with(|a| a.set(true));
     let waiting = REGISTRATION.with(|r| r.borrow().as_ref().and_then(ServiceWorkerRegistration::waiting));
     match waiting {
-        Some(worker) => post(&worker, &message("SKIP_WAITING", None)),
+        Some(worker) => {
+            let _ = worker.post_message(&message("SKIP_WAITING", None, None));
+        }
         None => {
             let _ = window().location().reload();
         }
     }
 }
 
-/// One file the reading list keeps, and how the page fetches it.
+/// One file a saved story needs offline, and how the page fetches it.
 pub enum Kept {
+    /// A document other saved stories need too (the site, the edition): never dropped.
+    Shared(String),
     Document(String),
     Page(String),
     Picture(String),
 }
 
-/// Asks the worker to keep (`save`) or drop files; true once it says they are kept.
-pub async fn keep(save: bool, files: &[Kept]) -> bool {
+/// Asks the worker to keep `files` for the saved story `story` (its key in the reading list);
+/// true once it says they are kept.
+pub async fn keep_story(story: &str, files: &[Kept]) -> bool {
+    let urls = js_sys::Array::new();
+    for file in files {
+        let (url, kind) = match file {
+            Kept::Shared(url) => (url, "shared"),
+            Kept::Document(url) => (url, "document"),
+            Kept::Page(url) => (url, "page"),
+            Kept::Picture(url) => (url, "picture"),
+        };
+        let entry = Object::new();
+        let _ = Reflect::set(&entry, &"url".into(), &url.into());
+        let _ = Reflect::set(&entry, &"kind".into(), &kind.into());
+        urls.push(&entry);
+    }
+    ask(&message("save", Some(story), Some(urls))).await
+}
+
+/// Asks the worker to drop what it kept for `story`, but for what another saved story needs.
+pub async fn drop_story(story: &str) -> bool {
+    ask(&message("unsave", Some(story), None)).await
+}
+
+/// Posts `message` to the active worker and waits for its `{ok}` reply; false without a worker.
+async fn ask(message: &JsValue) -> bool {
     let Some(container) = container() else { return false };
     // No worker registered (blocked, unsupported, refused): nothing to wait for. One still
     // installing is waited for.
@@ -145,18 +173,6 @@ pub async fn keep(save: bool, files: &[Kept]) -> bool {
         return false;
     }
     let Some(worker) = registration.unchecked_into::<ServiceWorkerRegistration>().active() else { return false };
-    let urls = js_sys::Array::new();
-    for file in files {
-        let (url, kind) = match file {
-            Kept::Document(url) => (url, "document"),
-            Kept::Page(url) => (url, "page"),
-            Kept::Picture(url) => (url, "picture"),
-        };
-        let entry = Object::new();
-        let _ = Reflect::set(&entry, &"url".into(), &url.into());
-        let _ = Reflect::set(&entry, &"kind".into(), &kind.into());
-        urls.push(&entry);
-    }
     let Ok(channel) = web_sys::MessageChannel::new() else { return false };
     let reply = Promise::new(&mut |resolve, _| {
         let on_message = Closure::once_into_js(move |event: web_sys::MessageEvent| {
@@ -165,20 +181,18 @@ pub async fn keep(save: bool, files: &[Kept]) -> bool {
         channel.port1().set_onmessage(Some(on_message.unchecked_ref()));
     });
     let transfer = js_sys::Array::of1(&channel.port2());
-    let _ =
-        worker.post_message_with_transferable(&message(if save { "save" } else { "unsave" }, Some(urls)), &transfer);
+    let _ = worker.post_message_with_transferable(message, &transfer);
     JsFuture::from(reply).await.ok().and_then(|r| Reflect::get(&r, &"ok".into()).ok()).is_some_and(|ok| ok.is_truthy())
 }
 
-fn message(kind: &str, urls: Option<js_sys::Array>) -> JsValue {
+fn message(kind: &str, story: Option<&str>, urls: Option<js_sys::Array>) -> JsValue {
     let message = Object::new();
     let _ = Reflect::set(&message, &"type".into(), &kind.into());
+    if let Some(story) = story {
+        let _ = Reflect::set(&message, &"story".into(), &story.into());
+    }
     if let Some(urls) = urls {
         let _ = Reflect::set(&message, &"urls".into(), &urls);
     }
     message.into()
-}
-
-fn post(worker: &ServiceWorker, message: &JsValue) {
-    let _ = worker.post_message(message);
 }

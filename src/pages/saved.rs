@@ -6,7 +6,7 @@ use crate::components::story_card::StoryTime;
 use crate::context::use_frame;
 use crate::i18n::use_i18n;
 use crate::links::safe_src;
-use crate::offline::service_worker::{keep, Kept};
+use crate::offline::service_worker::drop_story;
 use crate::prefs::reading_list::{use_reading_list, SavedStory};
 use crate::route::article_path;
 use leptos::prelude::*;
@@ -51,22 +51,13 @@ fn SavedItem(saved: SavedStory, page_lang: String, status: RwSignal<String>) -> 
     let image = s.image.clone().and_then(|image| safe_src(&image.src).map(|src| (src, image)));
     let class = if image.is_some() { "saved-item story-card story-card--with-image" } else { "saved-item story-card" };
     let remove = {
-        let (lang, id, href) = (saved.lang.clone(), s.id.clone(), href.clone());
-        let files = move || {
-            let mut files = vec![
-                Kept::Document(crate::api::document_url(&crate::api::article_path(&lang, &id))),
-                Kept::Page(href.clone()),
-            ];
-            files.extend(s.image.iter().filter_map(|i| safe_src(&i.src)).map(Kept::Picture));
-            files
-        };
-        let (lang, id) = (saved.lang.clone(), saved.story.id.clone());
+        let (lang, id, story) = (saved.lang.clone(), saved.story.id.clone(), saved.key());
         move |_| {
             list.remove(&lang, &id);
-            let files = files();
             status.set(i18n.get_untracked().saved.removed.to_string());
+            let story = story.clone();
             leptos::task::spawn_local(async move {
-                keep(false, &files).await;
+                drop_story(&story).await;
             });
         }
     };

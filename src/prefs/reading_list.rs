@@ -19,6 +19,16 @@ impl SavedStory {
     fn is(&self, lang: &str, id: &str) -> bool {
         self.lang == lang && self.story.id == id
     }
+
+    /// What names this story among the saved ones (and in the service worker's record of its files).
+    pub fn key(&self) -> String {
+        key(&self.lang, &self.story.id)
+    }
+}
+
+/// The key of the story `id` in language `lang`.
+pub fn key(lang: &str, id: &str) -> String {
+    format!("{lang}/{id}")
 }
 
 /// The list as stored (JSON text, read when a page needs it, so that reading it is code of the

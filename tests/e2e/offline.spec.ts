@@ -65,15 +65,29 @@ test('the second visit fetches no code from the network', async ({ page }) => {
   expect(fromNetwork).toEqual([]);
 });
 
-test('a saved story is listed and opens offline; removing it takes it off the list', async ({ page, context }) => {
+/** The paths the worker keeps for the reading list (its cache of saved stories), sorted. */
+function savedFiles(page: Page) {
+  return page.evaluate(async () => {
+    const name = (await caches.keys()).find((n) => n.startsWith('gazette-saved'));
+    const requests = name ? await (await caches.open(name)).keys() : [];
+    return requests.map((r) => new URL(r.url).pathname).filter((p) => !p.includes('/gazette-saved-story/')).sort();
+  });
+}
+
+test('a saved story is listed and opens offline; removing it takes it and its files off the list', async ({ page, context }) => {
   await openWithWorker(page, '/en/');
-  await page.goto(`${origin}/en/culture`);
+  await page.goto(`${origin}/en/politics`); // its first story has a picture and one in its body
   const story = await openFirstStory(page);
   const save = page.getByRole('button', { name: 'Save', exact: true });
   await expect(save).toHaveAttribute('aria-pressed', 'false');
   await save.click();
   await expect(save).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toHaveText('Saved. You can read it offline.');
+  const id = new URL(story.url).pathname.split('/')[3];
+  const kept = await savedFiles(page);
+  expect(kept).toContain(`/api/v1/en/articles/${id}.json`);
+  expect(kept).toContain(new URL(story.url).pathname);
+  expect(kept.filter((p) => p.startsWith('/img/')), 'its pictures, the body\'s included').toHaveLength(2);
 
   await offline(context, page, `${origin}/en/saved`);
   await expect(page.getByRole('heading', { level: 1, name: 'Saved stories' })).toBeVisible();
@@ -87,6 +101,8 @@ test('a saved story is listed and opens offline; removing it takes it off the li
   await page.getByRole('button', { name: `Remove: ${story.title}` }).click();
   await expect(page.getByText('Nothing saved yet.')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Removed' })).toHaveText('Removed from saved stories.');
+  // Its document, page and every picture go; what other saved stories would share stays.
+  await expect.poll(() => savedFiles(page)).toEqual(['/api/v1/en/edition.json', '/api/v1/site.json']);
 });
 
 test('a story never read shows the offline message with Retry offline, and Retry works once back', async ({ page, context }) => {
