@@ -20,6 +20,8 @@ pub fn SavedPage() -> impl IntoView {
     let status = RwSignal::new(String::new());
     let site_name = frame.site.name.clone();
     let page_lang = StoredValue::new(frame.lang.get_untracked());
+    // Read once per change of the list, for both the empty state and the items.
+    let stories = Memo::new(move |_| list.stories());
     view! {
         <Title text=move || format!("{} — {site_name}", i18n.get().saved.title)/>
         <Meta name="robots" content="noindex"/>
@@ -27,10 +29,10 @@ pub fn SavedPage() -> impl IntoView {
             <h1>{i18n.get_untracked().saved.title}</h1>
             {(!list.kept).then(|| view! { <p class="saved-page__note">{i18n.get_untracked().saved.tab_only}</p> })}
             <p class="saved-page__status" role="status">{move || status.get()}</p>
-            <Show when=move || !list.stories().is_empty()
+            <Show when=move || stories.with(|s| !s.is_empty())
                 fallback=move || view! { <p class="saved-page__empty">{i18n.get_untracked().saved.empty}</p> }>
                 <ul class="saved-list">
-                    <For each=move || list.stories() key=|s| (s.lang.clone(), s.story.id.clone()) let:saved>
+                    <For each=move || stories.get() key=|s| (s.lang.clone(), s.story.id.clone()) let:saved>
                         <SavedItem saved page_lang=page_lang.get_value() status/>
                     </For>
                 </ul>
