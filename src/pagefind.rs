@@ -1,12 +1,18 @@
-//! Pagefind's searcher in the browser: the language's bundle that publish wrote
-//! (`publish/search_index.rs`, `pagefind/{lang}/`), loaded when the reader starts a search and
-//! asked for results. Its JS module comes through `gazetteBoot.import` (index.html): WebAssembly
-//! cannot call `import()` and the CSP allows no eval. What it answers is read as plain values;
-//! its ready-made excerpt (HTML) is never used, the page draws text (`search::excerpt`).
+//! Pagefind's searcher in the browser, over the language's search index that publish wrote
+//! (`publish/search_index.rs`): shards of the archive at `pagefind/{lang}/{shard}/`, named newest
+//! first by `pagefind/{lang}/shards.json`. It is loaded when the reader starts a search; a query
+//! searches the newest shard, and older shards are joined (Pagefind's `mergeIndex`, which shares
+//! the loaded WebAssembly and fetches only the shard's page list and the chunks a query needs)
+//! while a query wants more results than the shards joined so far found. Its JS module comes
+//! through `gazetteBoot.import` (index.html): WebAssembly cannot call `import()` and the CSP
+//! allows no eval. What it answers is read as plain values; its ready-made excerpt (HTML) is
+//! never used, the page draws text (`search::excerpt`).
+use crate::api::json::{Decode, Fields, Json};
 use crate::api::ApiError;
 use js_sys::{Array, Function, Object, Promise, Reflect};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -16,14 +22,46 @@ const DEBOUNCE_MS: u32 = 120;
 
 thread_local! {
     /// When the last query was asked (`performance.now()`).
-    static LAST_QUERY: std::cell::Cell<f64> = const { std::cell::Cell::new(f64::NEG_INFINITY) };
+    static LAST_QUERY: Cell<f64> = const { Cell::new(f64::NEG_INFINITY) };
+    /// How many queries were asked: a query that a newer one replaced stops joining shards.
+    static QUERIES: Cell<u32> = const { Cell::new(0) };
     /// Each language's searcher, once loaded (a failed load is tried again).
     static ENGINES: RefCell<HashMap<String, Engine>> = RefCell::new(HashMap::new());
 }
 
-/// A language's Pagefind module, initialised.
+/// A language's searcher: Pagefind's instance over the newest shard and those joined since.
 #[derive(Clone)]
-pub struct Engine(JsValue);
+pub struct Engine(Rc<Searcher>);
+
+struct Searcher {
+    /// `None` for a language without stories.
+    instance: Option<JsValue>,
+    /// Each shard's folder URL, newest first.
+    shards: Vec<String>,
+    /// How many of them the instance searches.
+    joined: Cell<usize>,
+    /// The query last answered and the pages it gave (Pagefind's ids), in order: joining a shard
+    /// for "Show more" adds results after those the reader has, never reorders them.
+    given: RefCell<(String, Vec<String>)>,
+}
+
+/// `shards.json`: the shards' folders, newest first.
+struct ShardList(Vec<String>);
+
+impl Decode for ShardList {
+    fn decode(v: Json) -> Result<Self, String> {
+        let folders: Vec<ShardFolder> = Fields::of(v)?.list("shards")?;
+        Ok(ShardList(folders.into_iter().map(|f| f.0).collect()))
+    }
+}
+
+struct ShardFolder(String);
+
+impl Decode for ShardFolder {
+    fn decode(v: Json) -> Result<Self, String> {
+        Ok(ShardFolder(Fields::of(v)?.string("folder")?))
+    }
+}
 
 /// One result, as the index holds it.
 #[derive(Clone, Debug, PartialEq)]
@@ -44,6 +82,9 @@ pub struct Hit {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Found {
     pub total: usize,
+    /// Whether every shard was searched; if not, `total` counts those that were, and there may be
+    /// more in older ones.
+    pub complete: bool,
     pub hits: Vec<Hit>,
 }
 
@@ -51,12 +92,16 @@ fn get(target: &JsValue, key: &str) -> JsValue {
     Reflect::get(target, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Calls `target[method](args…)` and awaits the promise it returns.
-async fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, ApiError> {
+/// Calls `target[method](args…)`, returning what it returns (a promise, mostly).
+fn start(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, ApiError> {
     let function: Function =
         get(target, method).dyn_into().map_err(|_| ApiError::Decode(format!("the searcher has no {method}")))?;
-    let returned = function.apply(target, &args.iter().collect::<Array>()).map_err(failure)?;
-    match returned.dyn_into::<Promise>() {
+    function.apply(target, &args.iter().collect::<Array>()).map_err(failure)
+}
+
+/// Calls `target[method](args…)` and awaits the promise it returns.
+async fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, ApiError> {
+    match start(target, method, args)?.dyn_into::<Promise>() {
         Ok(promise) => JsFuture::from(promise).await.map_err(failure),
         Err(value) => Ok(value),
     }
@@ -72,20 +117,34 @@ fn failure(error: JsValue) -> ApiError {
     }
 }
 
+/// `{basePath: folder}`, the options Pagefind takes for an index.
+fn base_path(folder: &str) -> JsValue {
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"basePath".into(), &folder.into());
+    options.into()
+}
+
 /// The language's searcher, loaded and initialised once per visit.
 pub async fn engine(lang: &str) -> Result<Engine, ApiError> {
     if let Some(engine) = ENGINES.with(|e| e.borrow().get(lang).cloned()) {
         return Ok(engine);
     }
-    let window: JsValue = web_sys::window().ok_or(ApiError::Offline)?.into();
-    let boot = get(&window, "gazetteBoot");
     let folder = crate::config::href(&crate::route::search_index_folder(lang));
-    let module = call(&boot, "import", &[format!("{folder}pagefind.js").into()]).await?;
-    let options = Object::new();
-    let _ = Reflect::set(&options, &"basePath".into(), &folder.into());
-    call(&module, "options", &[options.into()]).await?;
-    call(&module, "init", &[]).await?;
-    let engine = Engine(module);
+    let ShardList(names) = crate::api::get_published(&format!("{folder}shards.json")).await?;
+    let shards: Vec<String> =
+        names.iter().map(|name| format!("{folder}{}/", crate::links::encode_component(name))).collect();
+    let instance = match shards.first() {
+        Some(newest) => {
+            let window: JsValue = web_sys::window().ok_or(ApiError::Offline)?.into();
+            let module = call(&get(&window, "gazetteBoot"), "import", &[format!("{newest}pagefind.js").into()]).await?;
+            let instance = call(&module, "createInstance", &[base_path(newest)]).await?;
+            call(&instance, "init", &[]).await?;
+            Some(instance)
+        }
+        None => None,
+    };
+    let searcher = Searcher { instance, shards, joined: Cell::new(1), given: RefCell::default() };
+    let engine = Engine(Rc::new(searcher));
     ENGINES.with(|e| e.borrow_mut().insert(lang.to_string(), engine.clone()));
     Ok(engine)
 }
@@ -101,25 +160,68 @@ pub fn prefetch(lang: &str) {
 
 impl Engine {
     /// The stories matching `query` (already folded for the index), with the first `limit`
-    /// read. `None` when a newer query took its place while the reader was typing.
+    /// read: from the newest shard, joining older shards until `limit` are found or none is
+    /// left. `None` when a newer query took its place while the reader was typing.
     pub async fn search(&self, query: &str, limit: usize) -> Result<Option<Found>, ApiError> {
+        let searcher = &self.0;
+        let Some(instance) = &searcher.instance else {
+            return Ok(Some(Found { total: 0, complete: true, hits: vec![] }));
+        };
+        let asked = QUERIES.with(|q| q.get().wrapping_add(1));
+        QUERIES.with(|q| q.set(asked));
         let now = web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
         let typing = now - LAST_QUERY.with(|last| last.replace(now)) < f64::from(DEBOUNCE_MS);
-        let answer = if typing {
-            call(&self.0, "debouncedSearch", &[query.into(), Object::new().into(), DEBOUNCE_MS.into()]).await?
+        let mut answer = if typing {
+            call(instance, "debouncedSearch", &[query.into(), Object::new().into(), DEBOUNCE_MS.into()]).await?
         } else {
-            call(&self.0, "search", &[query.into()]).await?
+            call(instance, "search", &[query.into()]).await?
         };
-        if answer.is_null() || answer.is_undefined() {
-            return Ok(None);
+        loop {
+            if answer.is_null() || answer.is_undefined() || QUERIES.with(|q| q.get()) != asked {
+                return Ok(None);
+            }
+            let results: Array = get(&answer, "results").dyn_into().unwrap_or_default();
+            let joined = searcher.joined.get();
+            if results.length() as usize >= limit || joined == searcher.shards.len() {
+                return self.read(query, &results, limit).await.map(Some);
+            }
+            // Twice as many shards each round: a rare word reaches the oldest in a few rounds.
+            let more = &searcher.shards[joined..(joined * 2).min(searcher.shards.len())];
+            let joining = more
+                .iter()
+                .map(|folder| start(instance, "mergeIndex", &[folder.into()]))
+                .collect::<Result<Array, _>>()?;
+            JsFuture::from(Promise::all(&joining)).await.map_err(failure)?;
+            searcher.joined.set(joined + more.len());
+            answer = call(instance, "search", &[query.into()]).await?;
         }
-        let results: Array = get(&answer, "results").dyn_into().unwrap_or_default();
-        let mut hits = Vec::with_capacity(limit.min(results.length() as usize));
+    }
+
+    /// The first `limit` of `results` as hits: those given for the same query before come first,
+    /// in the order given; the rest follow by Pagefind's score.
+    async fn read(&self, query: &str, results: &Array, limit: usize) -> Result<Found, ApiError> {
+        let searcher = &self.0;
+        let mut results: Vec<JsValue> = results.iter().collect();
+        let mut given = searcher.given.borrow().clone();
+        if given.0 == query {
+            let place = |result: &JsValue| {
+                let id = get(result, "id").as_string().unwrap_or_default();
+                given.1.iter().position(|given| *given == id).unwrap_or(usize::MAX)
+            };
+            results.sort_by_cached_key(place);
+        }
+        let mut hits = Vec::with_capacity(limit.min(results.len()));
         for result in results.iter().take(limit) {
-            let data = call(&result, "data", &[]).await?;
+            let data = call(result, "data", &[]).await?;
             hits.push(hit(&data));
         }
-        Ok(Some(Found { total: results.length() as usize, hits }))
+        given = (
+            query.to_string(),
+            results.iter().take(limit).map(|r| get(r, "id").as_string().unwrap_or_default()).collect(),
+        );
+        *searcher.given.borrow_mut() = given;
+        let complete = searcher.joined.get() == searcher.shards.len();
+        Ok(Found { total: results.len(), complete, hits })
     }
 }
 

@@ -72,6 +72,12 @@ pub async fn get_fresh<T: Decode + Any + Send + Sync>(path: &str) -> Result<Arc<
     Ok(value)
 }
 
+/// Fetches and decodes a file publish wrote beside the app rather than an API document (the
+/// search index's list of shards), at `url`, fresh each time.
+pub async fn get_published<T: Decode>(url: &str) -> Result<T, ApiError> {
+    decode(&fetch_text(url).await?)
+}
+
 /// Out of line, so that the future awaiting a document does not carry the decoder: WebAssembly
 /// functions are compiled when first called, and this one first runs after `next_task`.
 #[inline(never)]

@@ -8,6 +8,7 @@ pub(crate) mod error;
 mod fuzz;
 pub(crate) mod json;
 
+pub use client::get_published;
 pub use contract::*;
 pub use copies::{forget_copies, oldest_copy};
 pub use error::ApiError;

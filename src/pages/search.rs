@@ -37,7 +37,7 @@ pub fn SearchPage() -> impl IntoView {
         let (lang, q, limit) = (lang.get(), query.get(), limit.get());
         async move {
             if query_words(&q).is_empty() {
-                return Ok(Some(Answer { query: q, found: Found { total: 0, hits: vec![] } }));
+                return Ok(Some(Answer { query: q, found: Found { total: 0, complete: true, hits: vec![] } }));
             }
             let found = engine(&lang).await?.search(&fold_for_index(&q), limit).await?;
             Ok(found.map(|found| Answer { query: q, found }))
@@ -101,6 +101,8 @@ fn Results(answer: Answer, limit: RwSignal<usize>) -> impl IntoView {
         return view! { <p class="search-page__message" role="status">{i18n.get_untracked().search.no_results(&q)}</p> }.into_any();
     }
     let total = found.total;
+    // Older shards not searched yet may hold more.
+    let (count, more) = if found.complete { (total.to_string(), total) } else { (format!("{total}+"), usize::MAX) };
     let shown = found
         .hits
         .into_iter()
@@ -117,9 +119,9 @@ fn Results(answer: Answer, limit: RwSignal<usize>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <p class="search-page__count" role="status">{i18n.get_untracked().search.results(&total.to_string())}</p>
+        <p class="search-page__count" role="status">{i18n.get_untracked().search.results(&count)}</p>
         <ol class="search-results">{shown}</ol>
-        <Show when=move || { limit.get() < total }>
+        <Show when=move || { limit.get() < more }>
             <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>{i18n.get_untracked().search.show_more}</button>
         </Show>
     }

@@ -29,6 +29,7 @@ mod output;
 mod pages;
 mod run;
 mod search_index;
+mod search_shards;
 mod sitemaps;
 mod source;
 #[cfg(test)]

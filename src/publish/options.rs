@@ -7,7 +7,8 @@ pub(super) const USAGE: &str =
     "usage: ./x publish (--api <folder or http(s) URL> | --wordpress [<lang>=]<REST API root URL>... \
 [--newsroom <file.json>]) --site-url <absolute public URL> \
 [--api-base <URL the browser fetches the API from>] [--out <folder with the built app, default dist>] \
-[--timeout <seconds a web API's document may take, default 30>]
+[--timeout <seconds a web API's document may take, default 30>] \
+[--search-shard-stories <stories per search index shard, default 600>]
        ./x set-api-base <folder with the built app> <URL the browser fetches the API from>";
 
 pub(super) struct Options {
@@ -25,6 +26,8 @@ pub(super) struct Options {
     pub api_base: Option<String>,
     /// How long one document of a web API may take.
     pub timeout: Duration,
+    /// How many stories a search index shard holds when it is closed (`search_shards.rs`).
+    pub search_shard_stories: usize,
 }
 
 impl Options {
@@ -32,6 +35,7 @@ impl Options {
         let usage = |why: String| Fatal::Usage(format!("{why}\n{USAGE}"));
         let (mut api, mut site_url, mut out, mut api_base) = (None, None, PathBuf::from("dist"), None);
         let mut timeout = Duration::from_secs(30);
+        let mut search_shard_stories = super::search_index::SHARD_STORIES;
         let (mut wordpress, mut newsroom) = (vec![], None);
         let mut args = args.iter();
         while let Some(flag) = args.next() {
@@ -50,6 +54,11 @@ impl Options {
                         .filter(|s: &f64| *s > 0.0)
                         .ok_or_else(|| usage(format!("--timeout takes seconds, not {value:?}")))?;
                     timeout = Duration::from_secs_f64(seconds);
+                }
+                "--search-shard-stories" => {
+                    search_shard_stories = value.parse().ok().filter(|n: &usize| *n > 0).ok_or_else(|| {
+                        usage(format!("--search-shard-stories takes a number of stories, not {value:?}"))
+                    })?;
                 }
                 _ => return Err(usage(format!("unknown option {flag}"))),
             }
@@ -72,7 +81,7 @@ impl Options {
         if !site_url.ends_with('/') {
             site_url.push('/');
         }
-        Ok(Options { api, wordpress, newsroom, site_url, out, api_base, timeout })
+        Ok(Options { api, wordpress, newsroom, site_url, out, api_base, timeout, search_shard_stories })
     }
 }
 

@@ -145,7 +145,7 @@ pub(super) fn run(options: &Options, now: i64) -> Result<Report, Fatal> {
     };
     let mut facts = publish_pages(&pages, out, &mut problems)?;
     write_lists(&site, &languages, options, now, &facts, out, &mut problems)?;
-    write_search_indexes(&languages, &mut facts, out, &mut problems);
+    write_search_indexes(&languages, options, &mut facts, out, &mut problems);
     if copying {
         let failed: HashSet<String> = problems.iter().map(|p| decode_component(&p.what)).collect();
         let stale = |relative: &str| {
@@ -177,14 +177,20 @@ pub(super) fn run(options: &Options, now: i64) -> Result<Report, Fatal> {
 
 /// Each language's search index, from the records its stories' pages collected. A language one
 /// of whose stories failed keeps its last index, and so does one whose index cannot be built.
-fn write_search_indexes(languages: &Languages, facts: &mut StoryFacts, out: &mut Output, problems: &mut Vec<Problem>) {
+fn write_search_indexes(
+    languages: &Languages,
+    options: &Options,
+    facts: &mut StoryFacts,
+    out: &mut Output,
+    problems: &mut Vec<Problem>,
+) {
     for language in &languages.read {
         let folder = format!("{SEARCH_INDEX_FOLDER}/{}/", language.code);
         let Some(records) = facts.search_records(&language.code) else {
             out.keep(|file| file.starts_with(&folder));
             continue;
         };
-        if let Err(why) = search_index::write_bundle(&language.code, records, out) {
+        if let Err(why) = search_index::write_index(&language.code, records, options.search_shard_stories, out) {
             out.keep(|file| file.starts_with(&folder));
             problems
                 .push(Problem::new(folder, format!("the search index could not be built: {why}; the last one stays")));

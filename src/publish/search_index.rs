@@ -1,16 +1,17 @@
-//! Each language's search index, from its stories' full text: a Pagefind bundle at
-//! `pagefind/{lang}/` (its indexer through `pagefind::api`, its searcher's JS and WebAssembly, an
-//! index split into chunks so that a query fetches only the few it needs). The search page loads
-//! it (`search/pagefind.rs`).
+//! Each language's search index, from its stories' full text: Pagefind bundles (its indexer
+//! through `pagefind::api`, its searcher's JS and WebAssembly, an index split into chunks so that
+//! a query fetches only the few it needs), one per shard of the language's stories
+//! (`search_shards.rs`) at `pagefind/{lang}/{shard}/`. The search page loads them (`pagefind.rs`).
 //!
 //! A record is built from the article document publish reads anyway, as plain text: headline,
 //! lead and every text block. What Pagefind does not fold is folded here (`search::fold_for_index`),
-//! with the original text kept beside it for the excerpt. The bundle is built again only when
-//! a record changed, and kept as it was when a story's document could not be read this run:
-//! an index without that story would lose it from search.
+//! with the original text kept beside it for the excerpt. A shard's bundle is built again only
+//! when one of its records changed; a language's index is kept as it was when a story's document
+//! could not be read this run: an index without that story would lose it from search.
 use super::deploy::compress_beside;
 use super::fingerprint;
 use super::output::Output;
+use super::search_shards;
 use crate::api::{Article, Block, Edition};
 use crate::links::safe_src;
 use crate::route::{article_path, SEARCH_INDEX_FOLDER as FOLDER};
@@ -85,16 +86,38 @@ fn is_served(file: &str) -> bool {
         || ["index/", "fragment/", "filter/"].iter().any(|folder| file.starts_with(folder))
 }
 
-/// Builds the bundle of language `lang` from `records` (in any order) into `pagefind/{lang}/`,
-/// unless the last run built it from the same records. The entry file, which names the others,
-/// is written last, so a reader never meets an entry whose files are not there yet.
-pub(super) fn write_bundle(lang: &str, mut records: Vec<Record>, out: &mut Output) -> Result<(), String> {
-    records.sort_by(|a, b| a.path.cmp(&b.path));
+/// The file naming a language's shards (`search_shards.rs`), newest first, which the searcher
+/// reads before anything else.
+pub(super) const SHARDS: &str = "shards.json";
+
+/// How many stories a search shard holds when it is closed, unless publish is told otherwise
+/// (`--search-shard-stories`): small enough that indexing one takes about two seconds on a
+/// 2-core machine (and some 300 MB), large enough that a query for a common word finds a page
+/// of results in the newest shard alone.
+pub(super) const SHARD_STORIES: usize = 600;
+
+/// Builds the search index of language `lang` from `records` (in any order) into
+/// `pagefind/{lang}/`: one bundle per shard at `pagefind/{lang}/{shard}/`, each built again
+/// only when its records changed, and the list of shards written after them all.
+pub(super) fn write_index(lang: &str, records: Vec<Record>, shard_size: usize, out: &mut Output) -> Result<(), String> {
     let folder = format!("{FOLDER}/{lang}/");
+    let list = format!("{folder}{SHARDS}");
+    let last = std::fs::read_to_string(out.dir().join(&list)).map(|text| search_shards::parse(&text));
+    let shards = search_shards::plan(records, last.unwrap_or_default(), shard_size);
+    for shard in &shards {
+        write_bundle(lang, &format!("{folder}{}/", shard.folder), &shard.records, out)?;
+    }
+    out.write(&list, search_shards::render(&shards)).map_err(|e| format!("{list}: {e}"))
+}
+
+/// Builds one bundle of language `lang` from `records` into `folder`, unless the last run built
+/// it from the same records. The entry file, which names the others, is written last, so a reader
+/// never meets an entry whose files are not there yet.
+fn write_bundle(lang: &str, folder: &str, records: &[Record], out: &mut Output) -> Result<(), String> {
     let entry = format!("{folder}pagefind-entry.json");
-    let fingerprint = fingerprint::of((lang, pagefind_version(), &records));
+    let fingerprint = fingerprint::of((lang, pagefind_version(), records));
     if out.is_current(&entry, fingerprint) {
-        out.keep(|file| file.starts_with(&folder));
+        out.keep(|file| file.starts_with(folder));
         return Ok(());
     }
     let files = build(lang, records)?;
@@ -140,7 +163,7 @@ pub(super) fn command(args: &[String]) -> Result<String, super::Fatal> {
             })
             .map(|article| record(&language.code, &language.edition, &article))
             .collect();
-        write_bundle(&language.code, records, &mut output).map_err(Fatal::Template)?;
+        write_index(&language.code, records, SHARD_STORIES, &mut output).map_err(Fatal::Template)?;
     }
     for problem in &problems {
         eprintln!("publish: search-index: {problem}");
@@ -154,14 +177,21 @@ fn pagefind_version() -> &'static str {
 }
 
 /// The bundle's files (name under the bundle's folder, bytes), as Pagefind makes them.
-fn build(lang: &str, records: Vec<Record>) -> Result<Vec<(String, Vec<u8>)>, String> {
+fn build(lang: &str, records: &[Record]) -> Result<Vec<(String, Vec<u8>)>, String> {
     let runtime = tokio::runtime::Builder::new_current_thread().build().map_err(|e| e.to_string())?;
     runtime.block_on(async {
         let config = pagefind::options::PagefindServiceConfig::builder().force_language(lang.to_string()).build();
         let mut index = pagefind::api::PagefindIndex::new(Some(config)).map_err(|e| e.to_string())?;
         for record in records {
             index
-                .add_custom_record(record.path, record.content, lang.to_string(), Some(record.meta), None, None)
+                .add_custom_record(
+                    record.path.clone(),
+                    record.content.clone(),
+                    lang.to_string(),
+                    Some(record.meta.clone()),
+                    None,
+                    None,
+                )
                 .await
                 .map_err(|e| e.to_string())?;
         }
@@ -217,7 +247,7 @@ mod tests {
     #[test]
     fn the_bundle_holds_the_searcher_and_an_index_and_nothing_else() {
         let edition = Edition { sections: vec![], footer_notice: String::new(), refused_sections: vec![] };
-        let files = build("en", vec![record("en", &edition, &hostile())]).unwrap();
+        let files = build("en", &[record("en", &edition, &hostile())]).unwrap();
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
         for wanted in ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pagefind"] {
             assert!(names.contains(&wanted), "{wanted} in {names:?}");

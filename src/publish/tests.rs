@@ -183,7 +183,7 @@ fn publishing_twice_writes_nothing_and_a_changed_story_rewrites_only_its_lists()
     let changed = run(&options, 0).unwrap();
     let (index, written): (Vec<String>, Vec<String>) =
         changed.written.iter().cloned().partition(|f| f.starts_with("pagefind/"));
-    assert!(index.contains(&"pagefind/fr/pagefind-entry.json".to_string()), "fr's search index: {index:?}");
+    assert!(index.contains(&"pagefind/fr/0/pagefind-entry.json".to_string()), "fr's search index: {index:?}");
     assert!(index.iter().all(|f| f.starts_with("pagefind/fr/")), "only fr's search index is built again: {index:?}");
     assert_eq!(
         written,
@@ -602,6 +602,7 @@ fn options_like(options: &Options) -> Options {
         out: options.out.clone(),
         api_base: options.api_base.clone(),
         timeout: options.timeout,
+        search_shard_stories: options.search_shard_stories,
     }
 }
 
@@ -834,4 +835,25 @@ fn a_wordpress_with_polylangs_fields_publishes_each_language_with_its_translatio
 fn posts_id(out: &Path, slug: &str) -> String {
     let index: serde_json::Value = serde_json::from_str(&read(out, "api/v1/en/search-index.json")).unwrap();
     index["items"].as_array().unwrap().iter().find(|s| s["slug"] == slug).unwrap()["id"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn a_corrected_story_rebuilds_only_its_own_search_shard() {
+    // en's six stories in shards of two, oldest first: [en6, en5], [en4, en3], [en2, en1].
+    let (api, out, mut options) = copied_fixture("shards");
+    options.search_shard_stories = 2;
+    run(&options, 0).unwrap();
+    let shards: serde_json::Value = serde_json::from_str(&read(&out, "pagefind/en/shards.json")).unwrap();
+    let folders: Vec<&str> =
+        shards["shards"].as_array().unwrap().iter().map(|s| s["folder"].as_str().unwrap()).collect();
+    assert_eq!(folders, ["2", "1", "0"], "newest first");
+    for folder in &folders {
+        assert!(out.join(format!("pagefind/en/{folder}/pagefind-entry.json")).is_file(), "shard {folder}");
+    }
+    edit(&api, "en/articles/en4.json", "Lead of story 4", "Lead of story 4, corrected");
+    let report = run(&options, 0).unwrap();
+    let index: Vec<&String> = report.written.iter().filter(|f| f.starts_with("pagefind/")).collect();
+    assert!(index.contains(&&"pagefind/en/1/pagefind-entry.json".to_string()), "{index:?}");
+    assert!(index.iter().all(|f| f.starts_with("pagefind/en/1/")), "only en4's shard is built again: {index:?}");
+    clean(&[&api, &out]);
 }

@@ -41,7 +41,8 @@ test('precompressed files are served to browsers that accept them', async ({ req
   const res = await request.get('/api/v1/en/search-index.json', { headers: { 'accept-encoding': 'br' } });
   expect(res.headers()['content-encoding']).toBe('br');
   expect((await res.json()).items.length).toBe(168);
-  const searcher = await request.get('/pagefind/en/pagefind.js', { headers: { 'accept-encoding': 'br' } });
+  const [newest] = JSON.parse(readFileSync('dist/pagefind/en/shards.json', 'utf8')).shards;
+  const searcher = await request.get(`/pagefind/en/${newest.folder}/pagefind.js`, { headers: { 'accept-encoding': 'br' } });
   expect(searcher.headers()['content-encoding']).toBe('br');
   expect(await searcher.text()).toContain('pagefind');
 });
@@ -52,9 +53,13 @@ test('the search index is cached for good where its files are named by their has
     expect(headers).toContain(`/news/pagefind/*/${folder}\n  Cache-Control: public, max-age=31536000, immutable`);
   }
   expect(headers).toContain('/news/pagefind/*\n  Cache-Control: no-cache');
-  const entry = JSON.parse(readFileSync('dist-news/pagefind/en/pagefind-entry.json', 'utf8'));
-  const meta = `dist-news/pagefind/en/pagefind.${entry.languages.en.hash}.pf_meta`;
-  expect(existsSync(meta), `${meta}: the entry names the index's files, which are there`).toBe(true);
+  const { shards } = JSON.parse(readFileSync('dist-news/pagefind/en/shards.json', 'utf8'));
+  expect(shards.length, 'the demo is cut into shards').toBeGreaterThan(1);
+  for (const { folder } of shards) {
+    const entry = JSON.parse(readFileSync(`dist-news/pagefind/en/${folder}/pagefind-entry.json`, 'utf8'));
+    const meta = `dist-news/pagefind/en/${folder}/pagefind.${entry.languages.en.hash}.pf_meta`;
+    expect(existsSync(meta), `${meta}: each shard's entry names its index's files, which are there`).toBe(true);
+  }
 });
 
 test('the built policy opens fetches and images to no local host, unless the API base is one', () => {

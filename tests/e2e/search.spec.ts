@@ -1,5 +1,6 @@
 // Issue 18: the whole archive searched from a static host, through each language's Pagefind
 // bundle that publish writes (src/publish/search_index.rs, src/pagefind.rs).
+import { readFileSync } from 'node:fs';
 import { test, expect, countRequests } from './helpers';
 
 const results = (page) => page.locator('.search-result');
@@ -54,7 +55,8 @@ test('typing updates the results; the searcher is fetched on intent, never by ot
   await page.goto('/en/politics/1000/x');
   expect([...fetched.keys()], 'a feed and a story fetch nothing of search').toEqual([]);
   await page.getByRole('searchbox').focus();
-  await expect.poll(() => [...fetched.keys()]).toContain('/pagefind/en/pagefind.js');
+  const searcher = (paths: string[]) => paths.filter((path) => /^\/pagefind\/en\/\d+\/pagefind\.js$/.test(path));
+  await expect.poll(() => searcher([...fetched.keys()]).length).toBe(1);
   await page.getByRole('searchbox').fill('wrestl');
   await page.getByRole('searchbox').press('Enter');
   await expect(page).toHaveURL(/\/en\/search\?q=wrestl$/);
@@ -65,7 +67,9 @@ test('typing updates the results; the searcher is fetched on intent, never by ot
   await input.pressSequentially('council');
   await expect(page).toHaveURL(/q=council$/);
   await expect(results(page).first().locator('mark').first()).toHaveText(/council/i);
-  expect(fetched.get('/pagefind/en/pagefind.js'), 'the searcher is loaded once').toBe(1);
+  const [loaded] = searcher([...fetched.keys()]);
+  expect(searcher([...fetched.keys()]), 'one searcher for every shard').toEqual([loaded]);
+  expect(fetched.get(loaded), 'the searcher is loaded once').toBe(1);
 });
 
 test('while a query is being answered, nothing is said of it before its answer', async ({ page }) => {
@@ -73,7 +77,7 @@ test('while a query is being answered, nothing is said of it before its answer',
   const requested = new Promise<void>((r) => (asked = r));
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
-  await page.route(/\/pagefind\/en\/index\//, async (route) => {
+  await page.route(/\/pagefind\/en\/\d+\/index\//, async (route) => {
     asked();
     await held;
     await route.fallback();
@@ -85,7 +89,7 @@ test('while a query is being answered, nothing is said of it before its answer',
   await expect(page.getByRole('main').getByRole('status')).toHaveText('Type a word or two to search the archive.');
   await expect(page.getByText(/Nothing found/)).toHaveCount(0);
   release();
-  await expect(page.getByRole('main').getByRole('status')).toHaveText(/^Results: \d+$/);
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(/^Results: \d+\+?$/);
 });
 
 test('"Show more" adds the next results', async ({ page }) => {
@@ -95,9 +99,33 @@ test('"Show more" adds the next results', async ({ page }) => {
   await expect(results(page)).toHaveCount(20);
 });
 
+test('the newest shard answers first; older shards are joined only as more results are wanted', async ({ page }) => {
+  // The demo is published in shards of 40 stories (./x build): en's 168 make five.
+  const folders = JSON.parse(readFileSync('dist/pagefind/en/shards.json', 'utf8')).shards.map((s) => s.folder);
+  expect(folders.length).toBeGreaterThan(2);
+  const entry = (folder) => `/pagefind/en/${folder}/pagefind-entry.json`;
+  const entries = countRequests(page, /\/pagefind-entry\.json$/);
+  const status = page.getByRole('main').getByRole('status');
+  const titles = results(page).locator('.search-result__title');
+  await page.goto('/en/search?q=budget');
+  await expect(results(page)).toHaveCount(10);
+  await expect(status, 'older shards may hold more').toHaveText(/^Results: \d+\+$/);
+  expect([...entries.keys()]).toContain(entry(folders[0]));
+  expect([...entries.keys()], 'the oldest shard is not fetched for a common word').not.toContain(entry(folders.at(-1)));
+  const first = await titles.allInnerTexts();
+  await page.getByRole('button', { name: 'Show more' }).click();
+  await expect(results(page)).toHaveCount(20);
+  expect((await titles.allInnerTexts()).slice(0, 10), 'the results shown keep their places').toEqual(first);
+  // Only the oldest shard has this word.
+  await page.locator('#search-page-input').fill('olympiad');
+  await expect(titles.first()).toContainText(/chess olympiad/i);
+  await expect(status, 'every shard searched: the count is whole').toHaveText(/^Results: \d+$/);
+  expect([...entries.keys()]).toContain(entry(folders.at(-1)));
+});
+
 test('a search index that fails to load has its own message and retry', async ({ page }) => {
   let fail = true;
-  await page.route(/\/pagefind\/en\/pagefind\.js$/, (route) => (fail ? route.fulfill({ status: 500, body: '' }) : route.fallback()));
+  await page.route(/\/pagefind\/en\/\d+\/pagefind\.js$/, (route) => (fail ? route.fulfill({ status: 500, body: '' }) : route.fallback()));
   await page.goto('/en/search?q=budget');
   await expect(page.getByRole('alert')).toContainText('The search archive could not be loaded.');
   fail = false;
