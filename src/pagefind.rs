@@ -11,6 +11,7 @@ use crate::api::json::{Decode, Fields, Json};
 use crate::api::ApiError;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use std::cell::{Cell, RefCell};
+use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
@@ -29,37 +30,40 @@ thread_local! {
     static ENGINES: RefCell<HashMap<String, Engine>> = RefCell::new(HashMap::new());
 }
 
-/// A language's searcher: Pagefind's instance over the newest shard and those joined since.
+/// A language's searcher: Pagefind's module, searching the newest shard and those joined since.
 #[derive(Clone)]
 pub struct Engine(Rc<Searcher>);
 
 struct Searcher {
-    /// `None` for a language without stories.
+    /// Pagefind's module; `None` for a language without stories.
     instance: Option<JsValue>,
     /// Each shard's folder URL, newest first.
     shards: Vec<String>,
-    /// How many of them the instance searches.
+    /// How many of them the module searches, or will once `joining` is done.
     joined: Cell<usize>,
+    /// The shards being joined (`mergeIndex`): a query searches once they are in.
+    joining: RefCell<Option<Promise>>,
     /// The query last answered and the pages it gave (Pagefind's ids), in order: joining a shard
     /// for "Show more" adds results after those the reader has, never reorders them.
     given: RefCell<(String, Vec<String>)>,
 }
 
-/// `shards.json`: the shards' folders, newest first.
-struct ShardList(Vec<String>);
+/// `shards.json`: the shards, newest first.
+struct ShardList(Vec<Shard>);
 
 impl Decode for ShardList {
     fn decode(v: Json) -> Result<Self, String> {
-        let folders: Vec<ShardFolder> = Fields::of(v)?.list("shards")?;
-        Ok(ShardList(folders.into_iter().map(|f| f.0).collect()))
+        Ok(ShardList(Fields::of(v)?.list("shards")?))
     }
 }
 
-struct ShardFolder(String);
+/// A shard's folder and how many stories it holds.
+struct Shard(String, u32);
 
-impl Decode for ShardFolder {
+impl Decode for Shard {
     fn decode(v: Json) -> Result<Self, String> {
-        Ok(ShardFolder(Fields::of(v)?.string("folder")?))
+        let mut f = Fields::of(v)?;
+        Ok(Shard(f.string("folder")?, f.opt_u32("stories")?.unwrap_or(0)))
     }
 }
 
@@ -130,22 +134,35 @@ pub async fn engine(lang: &str) -> Result<Engine, ApiError> {
         return Ok(engine);
     }
     let folder = crate::config::href(&crate::route::search_index_folder(lang));
-    let ShardList(names) = crate::api::get_published(&format!("{folder}shards.json")).await?;
+    let ShardList(listed) = crate::api::get_published(&format!("{folder}shards.json")).await?;
     let shards: Vec<String> =
-        names.iter().map(|name| format!("{folder}{}/", crate::links::encode_component(name))).collect();
+        listed.iter().map(|Shard(name, _)| format!("{folder}{}/", crate::links::encode_component(name))).collect();
+    // The newest shard fills up as stories come; while it holds fewer than the one before it,
+    // that one is joined at once, so a common word's first results need no second round.
+    let small_newest = matches!(listed.as_slice(), [Shard(_, newest), Shard(_, before), ..] if newest < before);
     let instance = match shards.first() {
         Some(newest) => {
             let window: JsValue = web_sys::window().ok_or(ApiError::Offline)?.into();
             let module = call(&get(&window, "gazetteBoot"), "import", &[format!("{newest}pagefind.js").into()]).await?;
-            let instance = call(&module, "createInstance", &[base_path(newest)]).await?;
-            call(&instance, "init", &[]).await?;
-            Some(instance)
+            // The module's own searcher, which a second call (the search box's prefetch racing
+            // the search page) finds already set: `options` and `init` are idempotent.
+            call(&module, "options", &[base_path(newest)]).await?;
+            call(&module, "init", &[]).await?;
+            Some(module)
         }
         None => None,
     };
-    let searcher = Searcher { instance, shards, joined: Cell::new(1), given: RefCell::default() };
-    let engine = Engine(Rc::new(searcher));
-    ENGINES.with(|e| e.borrow_mut().insert(lang.to_string(), engine.clone()));
+    let searcher =
+        Searcher { instance, shards, joined: Cell::new(1), joining: RefCell::default(), given: RefCell::default() };
+    // One searcher per language: a racing call that finished first keeps its own, whose shards
+    // joined so far are the module's.
+    let (engine, first) = ENGINES.with(|e| match e.borrow_mut().entry(lang.to_string()) {
+        Entry::Occupied(held) => (held.get().clone(), false),
+        Entry::Vacant(place) => (place.insert(Engine(Rc::new(searcher))).clone(), true),
+    });
+    if first && small_newest {
+        engine.join_more()?;
+    }
     Ok(engine)
 }
 
@@ -171,6 +188,9 @@ impl Engine {
         QUERIES.with(|q| q.set(asked));
         let now = web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
         let typing = now - LAST_QUERY.with(|last| last.replace(now)) < f64::from(DEBOUNCE_MS);
+        self.settle().await?;
+        // The shards the answer covers.
+        let mut joined = searcher.joined.get();
         let mut answer = if typing {
             call(instance, "debouncedSearch", &[query.into(), Object::new().into(), DEBOUNCE_MS.into()]).await?
         } else {
@@ -181,25 +201,46 @@ impl Engine {
                 return Ok(None);
             }
             let results: Array = get(&answer, "results").dyn_into().unwrap_or_default();
-            let joined = searcher.joined.get();
-            if results.length() as usize >= limit || joined == searcher.shards.len() {
-                return self.read(query, &results, limit).await.map(Some);
+            let complete = joined == searcher.shards.len();
+            if results.length() as usize >= limit || complete {
+                return self.read(query, &results, limit, complete).await.map(Some);
             }
-            // Twice as many shards each round: a rare word reaches the oldest in a few rounds.
-            let more = &searcher.shards[joined..(joined * 2).min(searcher.shards.len())];
-            let joining = more
-                .iter()
-                .map(|folder| start(instance, "mergeIndex", &[folder.into()]))
-                .collect::<Result<Array, _>>()?;
-            JsFuture::from(Promise::all(&joining)).await.map_err(failure)?;
-            searcher.joined.set(joined + more.len());
+            if searcher.joined.get() == joined {
+                self.join_more()?;
+            }
+            // Joined by this query or by another meanwhile: searched once they are in.
+            self.settle().await?;
+            joined = searcher.joined.get();
             answer = call(instance, "search", &[query.into()]).await?;
+        }
+    }
+
+    /// Starts joining as many older shards as are joined already (a rare word reaches the
+    /// oldest in a few rounds); queries search once they are in (`settle`).
+    fn join_more(&self) -> Result<(), ApiError> {
+        let searcher = &self.0;
+        let Some(instance) = &searcher.instance else { return Ok(()) };
+        let joined = searcher.joined.get();
+        let more = &searcher.shards[joined.min(searcher.shards.len())..(joined * 2).min(searcher.shards.len())];
+        let joining =
+            more.iter().map(|folder| start(instance, "mergeIndex", &[folder.into()])).collect::<Result<Array, _>>()?;
+        searcher.joined.set(joined + more.len());
+        *searcher.joining.borrow_mut() = Some(Promise::all(&joining));
+        Ok(())
+    }
+
+    /// Waits for the shards being joined, if any.
+    async fn settle(&self) -> Result<(), ApiError> {
+        let joining = self.0.joining.borrow().clone();
+        match joining {
+            Some(joining) => JsFuture::from(joining).await.map(|_| ()).map_err(failure),
+            None => Ok(()),
         }
     }
 
     /// The first `limit` of `results` as hits: those given for the same query before come first,
     /// in the order given; the rest follow by Pagefind's score.
-    async fn read(&self, query: &str, results: &Array, limit: usize) -> Result<Found, ApiError> {
+    async fn read(&self, query: &str, results: &Array, limit: usize, complete: bool) -> Result<Found, ApiError> {
         let searcher = &self.0;
         let mut results: Vec<JsValue> = results.iter().collect();
         let mut given = searcher.given.borrow().clone();
@@ -220,7 +261,6 @@ impl Engine {
             results.iter().take(limit).map(|r| get(r, "id").as_string().unwrap_or_default()).collect(),
         );
         *searcher.given.borrow_mut() = given;
-        let complete = searcher.joined.get() == searcher.shards.len();
         Ok(Found { total: results.len(), complete, hits })
     }
 }

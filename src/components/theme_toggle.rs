@@ -1,7 +1,8 @@
-//! The night-theme switch in the header, and the way back to following the system.
+//! The night-theme switch in the header, and the way back to following the system (shown while
+//! the reader has a choice of their own).
 use crate::components::icons::Icon;
 use crate::i18n::use_i18n;
-use crate::prefs::theme::{Theme, ThemeChoice};
+use crate::prefs::theme::Theme;
 use leptos::prelude::*;
 
 #[component]
@@ -15,11 +16,12 @@ pub fn ThemeToggle() -> impl IntoView {
                 <Icon name="moon"/>
                 <span class="visually-hidden">{i18n.get_untracked().theme.night}</span>
             </button>
-            <Show when=move || theme.choice.get() != ThemeChoice::System>
-                <button type="button" class="link-button" on:click=move |_| theme.follow_system()>
-                    {i18n.get_untracked().theme.follow_system}
-                </button>
-            </Show>
+            // Always drawn, shown by `html[data-theme-chosen]` (style/main.css), which the
+            // pre-paint script sets from storage: the published page has it in place from the
+            // first paint, so the header does not change height when the app takes over.
+            <button type="button" class="link-button theme-toggle__system" on:click=move |_| theme.follow_system()>
+                {i18n.get_untracked().theme.follow_system}
+            </button>
         </div>
     }
 }

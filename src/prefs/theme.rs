@@ -58,7 +58,8 @@ impl Theme {
     }
 }
 
-/// Creates the theme state, keeps `data-theme` in step and follows system changes.
+/// Creates the theme state, keeps `data-theme` (and `data-theme-chosen`) in step and follows
+/// system changes.
 pub fn provide_theme() -> Theme {
     let query = window().match_media("(prefers-color-scheme: dark)").ok().flatten();
     let theme = Theme {
@@ -77,6 +78,11 @@ pub fn provide_theme() -> Theme {
         let dark = theme.is_dark();
         if let Some(html) = document().document_element() {
             let _ = html.set_attribute("data-theme", if dark { "dark" } else { "light" });
+            // What shows "Use system theme" (the pre-paint script sets it from storage).
+            let _ = match theme.choice.get() {
+                ThemeChoice::System => html.remove_attribute("data-theme-chosen"),
+                _ => html.set_attribute("data-theme-chosen", ""),
+            };
         }
         // The phone's browser bar follows the page (values match --bg in style/main.css).
         if let Ok(Some(meta)) = document().query_selector("meta[name='theme-color']") {

@@ -16,7 +16,7 @@ use crate::api::{Article, Block, Edition};
 use crate::links::safe_src;
 use crate::route::{article_path, SEARCH_INDEX_FOLDER as FOLDER};
 use crate::search::fold_for_index;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What the index holds of one story.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -102,23 +102,34 @@ pub(super) const SHARD_STORIES: usize = 600;
 pub(super) fn write_index(lang: &str, records: Vec<Record>, shard_size: usize, out: &mut Output) -> Result<(), String> {
     let folder = format!("{FOLDER}/{lang}/");
     let list = format!("{folder}{SHARDS}");
-    let last = std::fs::read_to_string(out.dir().join(&list)).map(|text| search_shards::parse(&text));
-    let shards = search_shards::plan(records, last.unwrap_or_default(), shard_size);
+    let listed = std::fs::read_to_string(out.dir().join(&list)).map(|text| search_shards::parse(&text));
+    let listed = listed.unwrap_or_default();
+    let built: HashMap<u32, u64> = listed.iter().filter_map(|l| Some((l.folder, l.fingerprint?))).collect();
+    let shards = search_shards::plan(records, listed.into_iter().map(|l| (l.folder, l.from)).collect(), shard_size);
+    let mut fingerprints = Vec::with_capacity(shards.len());
     for shard in &shards {
-        write_bundle(lang, &format!("{folder}{}/", shard.folder), &shard.records, out)?;
+        let last = built.get(&shard.folder).copied();
+        fingerprints.push(write_bundle(lang, &format!("{folder}{}/", shard.folder), &shard.records, last, out)?);
     }
-    out.write(&list, search_shards::render(&shards)).map_err(|e| format!("{list}: {e}"))
+    out.write(&list, search_shards::render(&shards, &fingerprints)).map_err(|e| format!("{list}: {e}"))
 }
 
 /// Builds one bundle of language `lang` from `records` into `folder`, unless the last run built
-/// it from the same records. The entry file, which names the others, is written last, so a reader
-/// never meets an entry whose files are not there yet.
-fn write_bundle(lang: &str, folder: &str, records: &[Record], out: &mut Output) -> Result<(), String> {
+/// it from the same records (as publish's manifest or, for `publish search-index`, which keeps
+/// none, `shards.json` says: `last`). The entry file, which names the others, is written last, so
+/// a reader never meets an entry whose files are not there yet. Returns the records' fingerprint.
+fn write_bundle(
+    lang: &str,
+    folder: &str,
+    records: &[Record],
+    last: Option<u64>,
+    out: &mut Output,
+) -> Result<u64, String> {
     let entry = format!("{folder}pagefind-entry.json");
     let fingerprint = fingerprint::of((lang, pagefind_version(), records));
-    if out.is_current(&entry, fingerprint) {
+    if out.is_current(&entry, fingerprint) || last == Some(fingerprint) && out.dir().join(&entry).is_file() {
         out.keep(|file| file.starts_with(folder));
-        return Ok(());
+        return Ok(fingerprint);
     }
     let files = build(lang, records)?;
     let mut entry_contents = None;
@@ -134,7 +145,8 @@ fn write_bundle(lang: &str, folder: &str, records: &[Record], out: &mut Output) 
         }
     }
     let contents = entry_contents.ok_or("Pagefind wrote no pagefind-entry.json")?;
-    out.write_page(&entry, fingerprint, &String::from_utf8_lossy(&contents)).map_err(|e| format!("{entry}: {e}"))
+    out.write_page(&entry, fingerprint, &String::from_utf8_lossy(&contents)).map_err(|e| format!("{entry}: {e}"))?;
+    Ok(fingerprint)
 }
 
 /// `publish search-index --api <folder> --out <folder>`: the search indexes alone, for the

@@ -61,19 +61,37 @@ pub(super) fn plan(records: Vec<Record>, last: Vec<(u32, Option<Key>)>, size: us
     shards
 }
 
-/// `shards.json`: each shard's folder and `from`, newest first (the order the searcher reads them).
-pub(super) fn render(shards: &[Shard]) -> String {
+/// A shard as `shards.json` lists it.
+#[derive(Debug, PartialEq)]
+pub(super) struct Listed {
+    pub folder: u32,
+    pub from: Option<Key>,
+    /// The fingerprint of the records its bundle was built from.
+    pub fingerprint: Option<u64>,
+}
+
+/// `shards.json`: each shard's folder, `from` and the fingerprint of its records (`fingerprints`,
+/// in the order of `shards`), newest first (the order the searcher reads them).
+pub(super) fn render(shards: &[Shard], fingerprints: &[u64]) -> String {
     let list: Vec<serde_json::Value> = shards
         .iter()
+        .zip(fingerprints)
         .rev()
-        .map(|shard| serde_json::json!({"folder": shard.folder.to_string(), "from": shard.from, "stories": shard.records.len()}))
+        .map(|(shard, fingerprint)| {
+            serde_json::json!({
+                "folder": shard.folder.to_string(),
+                "from": shard.from,
+                "stories": shard.records.len(),
+                "fingerprint": format!("{fingerprint:016x}"),
+            })
+        })
         .collect();
     serde_json::json!({ "shards": list }).to_string()
 }
 
-/// The folders and `from`s a `shards.json` names; none if it is missing or unreadable (the index
-/// is then cut afresh, which rebuilds each shard once).
-pub(super) fn parse(text: &str) -> Vec<(u32, Option<Key>)> {
+/// The shards a `shards.json` lists; none if it is missing or unreadable (the index is then cut
+/// afresh, which builds each shard once).
+pub(super) fn parse(text: &str) -> Vec<Listed> {
     let value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
     value["shards"]
         .as_array()
@@ -82,7 +100,8 @@ pub(super) fn parse(text: &str) -> Vec<(u32, Option<Key>)> {
         .filter_map(|shard| {
             let folder = shard["folder"].as_str()?.parse().ok()?;
             let from = serde_json::from_value::<Option<Key>>(shard["from"].clone()).ok()?;
-            Some((folder, from))
+            let fingerprint = shard["fingerprint"].as_str().and_then(|f| u64::from_str_radix(f, 16).ok());
+            Some(Listed { folder, from, fingerprint })
         })
         .collect()
 }
@@ -100,6 +119,11 @@ mod tests {
             content: format!("story {n}"),
             meta: BTreeMap::from([("date".to_string(), date)]),
         }
+    }
+
+    /// The shards as the next run finds them.
+    fn bounds_of(shards: &[Shard]) -> Vec<(u32, Option<Key>)> {
+        parse(&render(shards, &vec![0; shards.len()])).into_iter().map(|l| (l.folder, l.from)).collect()
     }
 
     fn layout(shards: &[Shard]) -> Vec<(u32, Vec<String>)> {
@@ -125,8 +149,13 @@ mod tests {
     #[test]
     fn the_next_run_keeps_closed_shards_and_puts_new_stories_in_the_newest() {
         let first = plan((1..=7).map(|n| story(n, n * 10)).collect(), vec![], 3);
-        let bounds = parse(&render(&first));
-        assert_eq!(bounds.len(), 3);
+        let listed = parse(&render(&first, &[7, 8, 9]));
+        assert_eq!(
+            listed[0],
+            Listed { folder: 2, from: Some(key(&story(7, 70))), fingerprint: Some(9) },
+            "newest first"
+        );
+        let bounds = listed.into_iter().map(|l| (l.folder, l.from)).collect();
         // Story 2 corrected, story 8 and 9 new, story 5 deleted, one backdated between 3 and 4.
         let mut stories: Vec<Record> = (1..=9).filter(|n| *n != 5).map(|n| story(n, n * 10)).collect();
         stories[1].content = "story 2, corrected".into();
@@ -141,7 +170,7 @@ mod tests {
             ],
             "a closed shard keeps its place; only the newest closes at the size"
         );
-        let again = plan((1..=4).map(|n| story(n, n * 10)).collect(), parse(&render(&shards)), 3);
+        let again = plan((1..=4).map(|n| story(n, n * 10)).collect(), bounds_of(&shards), 3);
         assert_eq!(
             layout(&again),
             vec![(0, vec!["story 1".into(), "story 2".into(), "story 3".into()]), (1, vec!["story 4".into()])],
@@ -152,7 +181,7 @@ mod tests {
     #[test]
     fn a_full_newest_shard_opens_a_new_folder_never_one_in_use() {
         let first = plan((1..=4).map(|n| story(n, n * 10)).collect(), vec![], 2);
-        let shards = plan((1..=6).map(|n| story(n, n * 10)).collect(), parse(&render(&first)), 2);
+        let shards = plan((1..=6).map(|n| story(n, n * 10)).collect(), bounds_of(&first), 2);
         assert_eq!(shards.iter().map(|s| s.folder).collect::<Vec<_>>(), vec![0, 1, 2]);
         assert_eq!(layout(&shards)[2].1, vec!["story 5".to_string(), "story 6".to_string()]);
     }

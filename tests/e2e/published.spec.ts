@@ -283,6 +283,36 @@ test.describe('the app taking over a published page', () => {
     });
   });
 
+  test('a reader with a theme of their own has "Use system theme" from the first paint; it works before the app, without a shift', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.addInitScript(() => { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('gazette.theme', 'dark'); } });
+    await watchLayoutShifts(page);
+    const release = await holdApp(page);
+    await page.goto(STORY);
+    const shell = page.locator('#boot-shell[data-published]');
+    const html = page.locator('html');
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    await expect(shell.getByRole('button', { name: 'Use system theme' })).toBeVisible();
+    const header = await shell.locator('header').first().boundingBox();
+    release();
+    await page.locator('#boot-shell').waitFor({ state: 'detached', timeout: 15_000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await page.locator('header').first().boundingBox(), 'the header is as the published page drew it').toEqual(header);
+    expect(await page.evaluate(() => (window as any).shifts)).toBe(0);
+    // Pressed before the app arrives, on a fresh load: the page follows the system at once, and the app agrees.
+    const again = await holdApp(page);
+    await page.reload();
+    await expect(html).toHaveAttribute('data-theme', 'dark');
+    await shell.getByRole('button', { name: 'Use system theme' }).click();
+    await expect(html).toHaveAttribute('data-theme', 'light');
+    await expect(shell.getByRole('button', { name: 'Use system theme' })).toBeHidden();
+    again();
+    await page.locator('#boot-shell').waitFor({ state: 'detached', timeout: 15_000 });
+    await expect(page.getByRole('button', { name: 'Night theme' })).toHaveAttribute('aria-pressed', 'false');
+    await expect(page.getByRole('button', { name: 'Use system theme' })).toHaveCount(0);
+    expect(await page.evaluate(() => localStorage.getItem('gazette.theme'))).toBeNull();
+  });
+
   test('an address publish did not write gets the app through the fallback', async ({ page }) => {
     await page.goto('/en/politics/1000/an-old-slug');
     await expect(page.locator('#boot-shell[data-published]')).toHaveCount(0);
