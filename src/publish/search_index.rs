@@ -139,8 +139,11 @@ fn write_bundle(
             continue;
         }
         let relative = format!("{folder}{name}");
+        let written = out.written.len();
         out.write(&relative, &contents).map_err(|e| format!("{relative}: {e}"))?;
-        if name.ends_with(".js") {
+        // Compressed again only when it changed (or its siblings are missing).
+        let sibling = out.dir().join(format!("{relative}.br"));
+        if name.ends_with(".js") && (out.written.len() > written || !sibling.is_file()) {
             compress_beside(&out.dir().join(&relative), &contents).map_err(|e| format!("{relative}: {e}"))?;
         }
     }
