@@ -177,6 +177,10 @@ pub fn article_path(lang: &str, section: &str, id: &str, slug: &str) -> String {
 /// `pagefind/{lang}/`, `pagefind.rs` reads it).
 pub const SEARCH_INDEX_FOLDER: &str = "pagefind";
 
+/// The file in a language's search index folder naming its shards, newest first
+/// (`publish/search_shards.rs` writes it, `pagefind.rs` reads it before anything else).
+pub const SEARCH_SHARDS_FILE: &str = "shards.json";
+
 /// `/pagefind/{lang}/`: where the language's search index is served.
 pub fn search_index_folder(lang: &str) -> String {
     format!("/{SEARCH_INDEX_FOLDER}/{}/", encode_component(lang))

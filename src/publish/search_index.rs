@@ -14,7 +14,7 @@ use super::output::Output;
 use super::search_shards;
 use crate::api::{Article, Block, Edition};
 use crate::links::safe_src;
-use crate::route::{article_path, SEARCH_INDEX_FOLDER as FOLDER};
+use crate::route::{article_path, SEARCH_INDEX_FOLDER as FOLDER, SEARCH_SHARDS_FILE};
 use crate::search::fold_for_index;
 use std::collections::{BTreeMap, HashMap};
 
@@ -86,10 +86,6 @@ fn is_served(file: &str) -> bool {
         || ["index/", "fragment/", "filter/"].iter().any(|folder| file.starts_with(folder))
 }
 
-/// The file naming a language's shards (`search_shards.rs`), newest first, which the searcher
-/// reads before anything else.
-pub(super) const SHARDS: &str = "shards.json";
-
 /// How many stories a search shard holds when it is closed, unless publish is told otherwise
 /// (`--search-shard-stories`): small enough that indexing one takes about two seconds on a
 /// 2-core machine (and some 300 MB), large enough that a query for a common word finds a page
@@ -101,7 +97,7 @@ pub(super) const SHARD_STORIES: usize = 600;
 /// only when its records changed, and the list of shards written after them all.
 pub(super) fn write_index(lang: &str, records: Vec<Record>, shard_size: usize, out: &mut Output) -> Result<(), String> {
     let folder = format!("{FOLDER}/{lang}/");
-    let list = format!("{folder}{SHARDS}");
+    let list = format!("{folder}{SEARCH_SHARDS_FILE}");
     let listed = std::fs::read_to_string(out.dir().join(&list)).map(|text| search_shards::parse(&text));
     let listed = listed.unwrap_or_default();
     let built: HashMap<u32, u64> = listed.iter().filter_map(|l| Some((l.folder, l.fingerprint?))).collect();
@@ -115,9 +111,10 @@ pub(super) fn write_index(lang: &str, records: Vec<Record>, shard_size: usize, o
 }
 
 /// Builds one bundle of language `lang` from `records` into `folder`, unless the last run built
-/// it from the same records (as publish's manifest or, for `publish search-index`, which keeps
-/// none, `shards.json` says: `last`). The entry file, which names the others, is written last, so
-/// a reader never meets an entry whose files are not there yet. Returns the records' fingerprint.
+/// it from the same records (`last`, the fingerprint `shards.json` recorded: it serves publish
+/// and `publish search-index`, which keeps no manifest, alike). The entry file, which names the
+/// others, is written last, so a reader never meets an entry whose files are not there yet.
+/// Returns the records' fingerprint.
 fn write_bundle(
     lang: &str,
     folder: &str,
@@ -127,7 +124,7 @@ fn write_bundle(
 ) -> Result<u64, String> {
     let entry = format!("{folder}pagefind-entry.json");
     let fingerprint = fingerprint::of((lang, pagefind_version(), records));
-    if out.is_current(&entry, fingerprint) || last == Some(fingerprint) && out.dir().join(&entry).is_file() {
+    if last == Some(fingerprint) && out.dir().join(&entry).is_file() {
         out.keep(|file| file.starts_with(folder));
         return Ok(fingerprint);
     }
@@ -148,7 +145,7 @@ fn write_bundle(
         }
     }
     let contents = entry_contents.ok_or("Pagefind wrote no pagefind-entry.json")?;
-    out.write_page(&entry, fingerprint, &String::from_utf8_lossy(&contents)).map_err(|e| format!("{entry}: {e}"))?;
+    out.write(&entry, &contents).map_err(|e| format!("{entry}: {e}"))?;
     Ok(fingerprint)
 }
 
