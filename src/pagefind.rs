@@ -134,7 +134,7 @@ pub async fn engine(lang: &str) -> Result<Engine, ApiError> {
         return Ok(engine);
     }
     let folder = crate::config::href(&crate::route::search_index_folder(lang));
-    let ShardList(listed) = crate::api::get_published(&format!("{folder}shards.json")).await?;
+    let ShardList(listed) = crate::api::get_published(&format!("{folder}{}", crate::route::SEARCH_SHARDS_FILE)).await?;
     let shards: Vec<String> =
         listed.iter().map(|Shard(name, _)| format!("{folder}{}/", crate::links::encode_component(name))).collect();
     // The newest shard fills up as stories come; while it holds fewer than the one before it,
@@ -243,24 +243,19 @@ impl Engine {
     async fn read(&self, query: &str, results: &Array, limit: usize, complete: bool) -> Result<Found, ApiError> {
         let searcher = &self.0;
         let mut results: Vec<JsValue> = results.iter().collect();
-        let mut given = searcher.given.borrow().clone();
-        if given.0 == query {
-            let place = |result: &JsValue| {
-                let id = get(result, "id").as_string().unwrap_or_default();
-                given.1.iter().position(|given| *given == id).unwrap_or(usize::MAX)
-            };
-            results.sort_by_cached_key(place);
+        let id = |result: &JsValue| get(result, "id").as_string().unwrap_or_default();
+        {
+            let (asked, given) = &*searcher.given.borrow();
+            if asked == query {
+                results.sort_by_cached_key(|result| given.iter().position(|g| *g == id(result)).unwrap_or(usize::MAX));
+            }
         }
         let mut hits = Vec::with_capacity(limit.min(results.len()));
         for result in results.iter().take(limit) {
             let data = call(result, "data", &[]).await?;
             hits.push(hit(&data));
         }
-        given = (
-            query.to_string(),
-            results.iter().take(limit).map(|r| get(r, "id").as_string().unwrap_or_default()).collect(),
-        );
-        *searcher.given.borrow_mut() = given;
+        *searcher.given.borrow_mut() = (query.to_string(), results.iter().take(limit).map(id).collect());
         Ok(Found { total: results.len(), complete, hits })
     }
 }
