@@ -62,7 +62,9 @@ pub fn register() {
     }
 }
 
-/// Notices a worker of a newer deploy waiting behind the one that serves this page.
+/// Notices a worker of a newer deploy waiting behind the one that serves this page: one already
+/// waiting or installing when the page registered (the browser checks on each page load, and may
+/// have begun before the app), and one found later.
 fn watch_for_update(container: &ServiceWorkerContainer, registration: &ServiceWorkerRegistration) {
     let has_controller = {
         let container = container.clone();
@@ -71,20 +73,22 @@ fn watch_for_update(container: &ServiceWorkerContainer, registration: &ServiceWo
     if registration.waiting().is_some() && has_controller() {
         UPDATE_WAITING.with(|s| s.set(true));
     }
+    let watch_installing = move |registration: &ServiceWorkerRegistration| {
+        let Some(installing) = registration.installing() else { return };
+        let worker = installing.clone();
+        let has_controller = has_controller.clone();
+        let on_state = Closure::<dyn Fn()>::new(move || {
+            if worker.state() == ServiceWorkerState::Installed && has_controller() {
+                UPDATE_WAITING.with(|s| s.set(true));
+            }
+        });
+        installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+        on_state.forget();
+    };
+    watch_installing(registration);
     let on_update_found = {
         let registration = registration.clone();
-        Closure::<dyn Fn()>::new(move || {
-            let Some(installing) = registration.installing() else { return };
-            let worker = installing.clone();
-            let has_controller = has_controller.clone();
-            let on_state = Closure::<dyn Fn()>::new(move || {
-                if worker.state() == ServiceWorkerState::Installed && has_controller() {
-                    UPDATE_WAITING.with(|s| s.set(true));
-                }
-            });
-            installing.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
-            on_state.forget();
-        })
+        Closure::<dyn Fn()>::new(move || watch_installing(&registration))
     };
     registration.set_onupdatefound(Some(on_update_found.as_ref().unchecked_ref()));
     on_update_found.forget();

@@ -120,6 +120,10 @@ test('a story never read shows the offline message with Retry offline, and Retry
 test('a new deploy offers Reload, and Reload lands on the new version at the same address', async ({ page }) => {
   await openWithWorker(page, '/en/');
   await openFirstStory(page);
+  // Moving to the story asked the host for a new worker; that check ends before the deploy lands
+  // (one still in flight may read the old sw.js, and the next page's check would join it rather
+  // than ask again). Asking once more joins the check in flight and settles when it has.
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r!.update()));
   const { loader } = await redeploy(dir);
   // Moving to another page asks the host for a new worker. (The search page: an address the host
   // answers with index.html, which the redeploy rewrote; published pages are rewritten by publish.)
