@@ -28,6 +28,10 @@ thread_local! {
     static QUERIES: Cell<u32> = const { Cell::new(0) };
     /// Each language's searcher, once loaded (a failed load is tried again).
     static ENGINES: RefCell<HashMap<String, Engine>> = RefCell::new(HashMap::new());
+    /// How many searchers were dropped because a shard failed to join. Pagefind's module keeps a
+    /// shard that failed in its list, so the next searcher imports a module of its own (the same
+    /// file under another query string), whose state starts clean.
+    static DROPPED: Cell<u32> = const { Cell::new(0) };
 }
 
 /// A language's searcher: Pagefind's module, searching the newest shard and those joined since.
@@ -143,7 +147,11 @@ pub async fn engine(lang: &str) -> Result<Engine, ApiError> {
     let instance = match shards.first() {
         Some(newest) => {
             let window: JsValue = web_sys::window().ok_or(ApiError::Offline)?.into();
-            let module = call(&get(&window, "gazetteBoot"), "import", &[format!("{newest}pagefind.js").into()]).await?;
+            let module = match DROPPED.with(Cell::get) {
+                0 => format!("{newest}pagefind.js"),
+                dropped => format!("{newest}pagefind.js?searcher={dropped}"),
+            };
+            let module = call(&get(&window, "gazetteBoot"), "import", &[module.into()]).await?;
             // The module's own searcher, which a second call (the search box's prefetch racing
             // the search page) finds already set: `options` and `init` are idempotent.
             call(&module, "options", &[base_path(newest)]).await?;
@@ -229,13 +237,23 @@ impl Engine {
         Ok(())
     }
 
-    /// Waits for the shards being joined, if any.
+    /// Waits for the shards being joined, if any. If one failed (a download cut short), this
+    /// searcher is dropped: the search page's retry loads a new one and joins the shards again.
     async fn settle(&self) -> Result<(), ApiError> {
         let joining = self.0.joining.borrow().clone();
-        match joining {
-            Some(joining) => JsFuture::from(joining).await.map(|_| ()).map_err(failure),
-            None => Ok(()),
-        }
+        let Some(joining) = joining else { return Ok(()) };
+        JsFuture::from(joining).await.map(|_| ()).map_err(|error| {
+            let dropped = ENGINES.with(|e| {
+                let mut engines = e.borrow_mut();
+                let before = engines.len();
+                engines.retain(|_, held| !Rc::ptr_eq(&held.0, &self.0));
+                engines.len() < before
+            });
+            if dropped {
+                DROPPED.with(|d| d.set(d.get() + 1));
+            }
+            failure(error)
+        })
     }
 
     /// The first `limit` of `results` as hits: those given for the same query before come first,

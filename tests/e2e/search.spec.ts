@@ -133,6 +133,19 @@ test('a search index that fails to load has its own message and retry', async ({
   await expect(results(page).first()).toBeVisible();
 });
 
+test('an older shard that fails to load mid-search has the message and a retry that finds its stories', async ({ page }) => {
+  const folders = JSON.parse(readFileSync('dist/pagefind/en/shards.json', 'utf8')).shards.map((s) => s.folder);
+  let fail = true;
+  await page.route(new RegExp(`/pagefind/en/${folders.at(-1)}/pagefind-entry\\.json`), (route) => (fail ? route.fulfill({ status: 500, body: '' }) : route.fallback()));
+  // Only the oldest shard has this word: the search joins every shard, and the last one fails.
+  await page.goto('/en/search?q=olympiad');
+  await expect(page.getByRole('alert')).toContainText('The search archive could not be loaded.');
+  fail = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await expect(results(page).locator('.search-result__title').first()).toContainText(/chess olympiad/i);
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(/^Results: \d+$/);
+});
+
 test('another outlet under a sub-path searches its own stories, markup shown as text', async ({ page }) => {
   const site = 'http://127.0.0.1:4176/news/';
   const fetched = countRequests(page, /\/pagefind\//);
