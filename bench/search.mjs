@@ -187,6 +187,7 @@ async function measureQueries(browser, queries, label) {
     warm.push(await keystrokeToResults(page, query));
     await context.close();
   }
+  console.log(`${label}, per query (cold ms / KB / warm ms): ${queries.map((q, i) => `${q} ${cold[i].toFixed(0)}/${(bytes[i] / 1024).toFixed(0)}/${warm[i].toFixed(0)}`).join(' | ')}`);
   console.log(`${label}: cold, keystroke → first results: median ${median(cold).toFixed(0)} ms, max ${Math.max(...cold).toFixed(0)} ms; `
     + `fetched median ${kb(median(bytes))}, max ${kb(Math.max(...bytes))}; warm: median ${median(warm).toFixed(0)} ms, max ${Math.max(...warm).toFixed(0)} ms`);
   return { cold, warm, bytes };

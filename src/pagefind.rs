@@ -169,7 +169,7 @@ pub async fn engine(lang: &str) -> Result<Engine, ApiError> {
         Entry::Vacant(place) => (place.insert(Engine(Rc::new(searcher))).clone(), true),
     });
     if first && small_newest {
-        engine.join_more()?;
+        engine.join_more(1)?;
     }
     Ok(engine)
 }
@@ -214,7 +214,7 @@ impl Engine {
                 return self.read(query, &results, limit, complete).await.map(Some);
             }
             if searcher.joined.get() == joined {
-                self.join_more()?;
+                self.join_more(joined)?;
             }
             // Joined by this query or by another meanwhile: searched once they are in.
             self.settle().await?;
@@ -223,13 +223,15 @@ impl Engine {
         }
     }
 
-    /// Starts joining as many older shards as are joined already (a rare word reaches the
-    /// oldest in a few rounds); queries search once they are in (`settle`).
-    fn join_more(&self) -> Result<(), ApiError> {
+    /// Starts joining the next `count` older shards (as many as are left, at most): as many as
+    /// are joined already, for a query (a rare word reaches the oldest in a few rounds). Queries
+    /// search once they are in (`settle`).
+    fn join_more(&self, count: usize) -> Result<(), ApiError> {
         let searcher = &self.0;
         let Some(instance) = &searcher.instance else { return Ok(()) };
         let joined = searcher.joined.get();
-        let more = &searcher.shards[joined.min(searcher.shards.len())..(joined * 2).min(searcher.shards.len())];
+        let total = searcher.shards.len();
+        let more = &searcher.shards[joined.min(total)..joined.saturating_add(count).min(total)];
         let joining =
             more.iter().map(|folder| start(instance, "mergeIndex", &[folder.into()])).collect::<Result<Array, _>>()?;
         searcher.joined.set(joined + more.len());
@@ -268,11 +270,10 @@ impl Engine {
                 results.sort_by_cached_key(|result| given.iter().position(|g| *g == id(result)).unwrap_or(usize::MAX));
             }
         }
-        let mut hits = Vec::with_capacity(limit.min(results.len()));
-        for result in results.iter().take(limit) {
-            let data = call(result, "data", &[]).await?;
-            hits.push(hit(&data));
-        }
+        // Each result's data is a fetch of its own: all of them at once, not one after another.
+        let data = results.iter().take(limit).map(|result| start(result, "data", &[])).collect::<Result<Array, _>>()?;
+        let data: Array = JsFuture::from(Promise::all(&data)).await.map_err(failure)?.unchecked_into();
+        let hits = data.iter().map(|data| hit(&data)).collect();
         *searcher.given.borrow_mut() = (query.to_string(), results.iter().take(limit).map(id).collect());
         Ok(Found { total: results.len(), complete, hits })
     }
