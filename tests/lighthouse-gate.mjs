@@ -1,14 +1,14 @@
 // CI gate: Lighthouse mobile, one run per page, on the release dist/ served with brotli.
 // Fails on accessibility, best practices or SEO below 100, or CLS above 0.01: what does not depend
-// on how busy the machine is. The throttling is applied (Lighthouse's
-// `devtools` method: a slow 4G network and a 4× slower CPU), so LCP is the paint the browser
-// really made. Simulated throttling (the bench's, for figures side by side) decides from the
-// order of events in an unthrottled load whether the app's download comes before the largest
-// paint, and here that order changed from run to run: LCP came out at 1.3 s or 3.5 s for the same
-// build, a gate failing at random. LCP, performance, FCP and TBT vary too much from run to run on
-// a shared CI machine (a clean clone's run on 2026-12-03 failed on the
-// article's LCP, 2.56 s, with FCP 2.3 s on every page, where earlier runs had passed): they are printed against their budgets, and the
-// bench's median of three is the figure of record (README, Performance).
+// on how busy the machine is. The throttling is applied (Lighthouse's `devtools` method: a slow 4G
+// network and a 4× slower CPU), so LCP is the paint the browser really made. Simulated throttling
+// (the bench's, for figures side by side) decides from the order of events in an unthrottled load
+// whether the app's download comes before the largest paint, and here that order changed from run
+// to run: LCP came out at 1.3 s or 3.5 s for the same build, a gate failing at random. LCP,
+// performance, FCP and TBT vary too much from run to run on a shared CI machine (a clean clone's
+// run on 2026-12-03 failed on the article's LCP, 2.56 s, with FCP 2.3 s on every page, where
+// earlier runs had passed): they are printed against their budgets, and the bench's median of
+// three is the figure of record (README, Performance).
 import { measure, print } from '../bench/lighthouse.mjs';
 import { spawnServer } from './server.mjs';
 
