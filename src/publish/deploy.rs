@@ -7,14 +7,12 @@
 //! `index.html`; `./x set-api-base <dist> <base>` runs it on those and on every page publish
 //! wrote, without publishing. A page without the meta (a newsroom's own) is not the app's and is
 //! left alone.
+use super::atomic::write_atomically;
 use super::error::Fatal;
 use super::manifest::walk;
-use super::output::write_atomically;
+use super::precompressed::compress_beside;
 use super::xml::escape;
-use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
 
 const API_BASE_META: &str = "<meta name=\"gazette-api-base\" content=\"";
 const CSP_META: &str = "<meta http-equiv=\"Content-Security-Policy\" content=\"";
@@ -140,39 +138,6 @@ pub(super) fn set_api_base(dir: &Path, base: &str) -> Result<Vec<String>, Fatal>
         }
     }
     Ok(changed)
-}
-
-/// A file's brotli and gzip forms.
-type Compressed = Arc<(Vec<u8>, Vec<u8>)>;
-
-/// `.br` and `.gz` siblings of the file at `path`, holding `contents`, as the build makes them.
-/// The same contents are compressed once a run: every search shard has the same searcher
-/// (brotli at its best takes about a tenth of a second for it).
-pub(super) fn compress_beside(path: &Path, contents: &[u8]) -> std::io::Result<()> {
-    static COMPRESSED: Mutex<BTreeMap<u64, Compressed>> = Mutex::new(BTreeMap::new());
-    let key = super::fingerprint::of(contents);
-    let known = COMPRESSED.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get(&key).cloned();
-    let compressed = match known {
-        Some(compressed) => compressed,
-        None => {
-            let mut brotli = vec![];
-            {
-                let mut writer = brotli::CompressorWriter::new(&mut brotli, 4096, 11, 22);
-                writer.write_all(contents)?;
-            }
-            let mut gzip = flate2::write::GzEncoder::new(vec![], flate2::Compression::best());
-            gzip.write_all(contents)?;
-            let compressed = Arc::new((brotli, gzip.finish()?));
-            COMPRESSED.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(key, compressed.clone());
-            compressed
-        }
-    };
-    write_atomically(&path.with_file_name(sibling(path, "br")), &compressed.0)?;
-    write_atomically(&path.with_file_name(sibling(path, "gz")), &compressed.1)
-}
-
-fn sibling(path: &Path, ending: &str) -> String {
-    format!("{}.{ending}", path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default())
 }
 
 /// The command: prints what changed, or why it could not.

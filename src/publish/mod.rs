@@ -11,10 +11,12 @@
 //! are replaced atomically, the manifest last, and two runs never write at once. The map:
 //! `options` (command line) → `run` (the order of a run) → `load` (site, editions, stories,
 //! checked) → `html` (which pages, drawn on every core by `pages` with `head`, skipped by
-//! `fingerprint`) → `lists` (`sitemaps`, `feeds`) → `api_copy` → `output` (atomic writes,
-//! removal) with `manifest` (what the last run made, the lock). `deploy` points the app at its
-//! API (also `./x set-api-base`); `source` reads the API; `error` types what goes wrong.
+//! `fingerprint`) → `lists` (`sitemaps`, `feeds`) → `api_copy` → `output` (`atomic` writes,
+//! `precompressed` siblings kept in step, removal) with `manifest` (what the last run made, the
+//! lock). `deploy` points the app at its API (also `./x set-api-base`); `source` reads the API;
+//! `error` types what goes wrong.
 mod api_copy;
+mod atomic;
 mod deploy;
 mod error;
 mod feeds;
@@ -27,6 +29,7 @@ mod manifest;
 mod options;
 mod output;
 mod pages;
+mod precompressed;
 mod run;
 mod search_index;
 mod search_shards;

@@ -6,12 +6,11 @@
 //! What a run no longer makes is removed only if an earlier run made it (the manifest,
 //! `manifest.rs`) and this run neither made it nor kept it: a page whose document could not be
 //! read is kept as it was (`keep`), never removed for it. The manifest is written last.
+use super::atomic::{put_atomically, write_atomically, TEMPORARY};
 use super::manifest::{self, Files};
+use super::precompressed::{compress_beside, has_siblings, remove_siblings};
 use std::io;
 use std::path::{Path, PathBuf};
-
-/// The ending of a file being written; one left by a killed run is removed by the next.
-const TEMPORARY: &str = ".gazette-tmp";
 
 pub(super) struct Output {
     dir: PathBuf,
@@ -60,13 +59,15 @@ impl Output {
     }
 
     /// Copies the file at `from` to `relative` as `write` would, unless the copy there is as long
-    /// and newer (as rsync decides): a re-run over a large unchanged API then reads no document
-    /// twice.
+    /// and newer (as rsync decides: a re-run over a large unchanged API then reads no document
+    /// twice) or, as long but older, holds the same bytes (an API exported again unchanged).
     pub fn copy(&mut self, relative: &str, from: &Path) -> io::Result<()> {
         let path = self.dir.join(relative);
         let (source, copy) = (std::fs::metadata(from)?, std::fs::metadata(&path).ok());
         let current = copy.is_some_and(|copy| {
-            copy.len() == source.len() && copy.modified().ok().zip(source.modified().ok()).is_some_and(|(c, s)| c >= s)
+            copy.len() == source.len()
+                && (copy.modified().ok().zip(source.modified().ok()).is_some_and(|(c, s)| c >= s)
+                    || std::fs::read(&path).ok().zip(std::fs::read(from).ok()).is_some_and(|(c, s)| c == s))
         });
         self.current.insert(relative.to_string(), None);
         if current {
@@ -86,8 +87,7 @@ impl Output {
 
     /// Writes `contents` to `relative` (a `/`-separated path under the output folder) unless the
     /// file already holds exactly that: to a temporary name beside it, then renamed over it. A
-    /// precompressed sibling (`.br`, `.gz`) an earlier tool left would be served instead of the
-    /// new file, so it goes.
+    /// precompressed sibling (`.br`, `.gz`) the build left is made again from the new bytes.
     pub fn write(&mut self, relative: &str, contents: impl AsRef<[u8]>) -> io::Result<()> {
         let contents = contents.as_ref();
         let path = self.dir.join(relative);
@@ -100,7 +100,8 @@ impl Output {
     }
 
     /// Puts the file at `path` (`relative`) in place: `put` writes it under a temporary name,
-    /// which is renamed over the old file; its stale precompressed siblings go.
+    /// which is renamed over the old file; its precompressed siblings, if it had them, are made
+    /// again (`precompressed.rs`).
     fn replace(&mut self, relative: &str, path: &Path, put: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)?;
@@ -108,7 +109,7 @@ impl Output {
         #[cfg(test)]
         if let Some(left) = self.abort_after.as_mut() {
             if *left == 0 {
-                let temporary = temporary_name(path);
+                let temporary = super::atomic::temporary_name(path);
                 put(&temporary)?;
                 let file = std::fs::File::options().write(true).open(&temporary)?;
                 file.set_len(file.metadata()?.len() / 2)?;
@@ -116,8 +117,11 @@ impl Output {
             }
             *left -= 1;
         }
+        let packed = has_siblings(path);
         put_atomically(path, put)?;
-        remove_siblings(path)?;
+        if packed {
+            compress_beside(path, &std::fs::read(path)?)?;
+        }
         self.written.push(relative.to_string());
         Ok(())
     }
@@ -183,36 +187,6 @@ impl Output {
         }
         write_atomically(&path, text.as_bytes())
     }
-}
-
-/// Writes `contents` to `path` as a reader never sees half of it: to a temporary name in the
-/// same folder, then renamed over `path`.
-pub(super) fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
-    put_atomically(path, |temporary| std::fs::write(temporary, contents))
-}
-
-/// `put` writes the file under a temporary name in `path`'s folder, which is renamed over `path`.
-fn put_atomically(path: &Path, put: impl FnOnce(&Path) -> io::Result<()>) -> io::Result<()> {
-    let temporary = temporary_name(path);
-    put(&temporary)?;
-    std::fs::rename(&temporary, path)
-}
-
-/// `.{name}.gazette-tmp` beside `path`: in the same folder, so the rename is atomic, and hidden.
-fn temporary_name(path: &Path) -> PathBuf {
-    let name = path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
-    path.with_file_name(format!(".{name}{TEMPORARY}"))
-}
-
-fn remove_siblings(path: &Path) -> io::Result<()> {
-    for packed in [".br", ".gz"] {
-        let sibling = PathBuf::from(format!("{}{packed}", path.display()));
-        match std::fs::remove_file(sibling) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-            _ => {}
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -8,9 +8,9 @@
 //! with the original text kept beside it for the excerpt. A shard's bundle is built again only
 //! when one of its records changed; a language's index is kept as it was when a story's document
 //! could not be read this run: an index without that story would lose it from search.
-use super::deploy::compress_beside;
 use super::fingerprint;
 use super::output::Output;
+use super::precompressed::{compress_shared_beside, has_siblings};
 use super::search_shards;
 use crate::api::{Article, Block, Edition};
 use crate::links::safe_src;
@@ -136,12 +136,11 @@ fn write_bundle(
             continue;
         }
         let relative = format!("{folder}{name}");
-        let written = out.written.len();
         out.write(&relative, &contents).map_err(|e| format!("{relative}: {e}"))?;
-        // Compressed again only when it changed (or its siblings are missing).
-        let sibling = out.dir().join(format!("{relative}.br"));
-        if name.ends_with(".js") && (out.written.len() > written || !sibling.is_file()) {
-            compress_beside(&out.dir().join(&relative), &contents).map_err(|e| format!("{relative}: {e}"))?;
+        // The searcher is served precompressed (`out.write` keeps siblings in step once made).
+        let path = out.dir().join(&relative);
+        if name.ends_with(".js") && !has_siblings(&path) {
+            compress_shared_beside(&path, &contents).map_err(|e| format!("{relative}: {e}"))?;
         }
     }
     let contents = entry_contents.ok_or("Pagefind wrote no pagefind-entry.json")?;

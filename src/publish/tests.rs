@@ -210,6 +210,47 @@ fn publishing_twice_writes_nothing_and_a_changed_story_rewrites_only_its_lists()
     clean(&[&api, &out]);
 }
 
+#[test]
+fn an_api_exported_again_unchanged_rewrites_no_copy_and_a_corrected_one_keeps_its_precompressed_forms() {
+    let (api, out, options) = copied_fixture("exported");
+    run(&options, 0).unwrap();
+    // The copy precompressed as `./x build` does the demo's, but for fr5.
+    let packed = ["api/v1/fr/articles/fr3.json", "api/v1/fr/articles/fr4.json"];
+    for file in packed {
+        super::precompressed::compress_beside(&out.join(file), &std::fs::read(out.join(file)).unwrap()).unwrap();
+    }
+    // The CMS exports its whole API again, unchanged: every document newer than its copy.
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(60);
+    for (_, path) in super::manifest::walk(&api) {
+        std::fs::File::options().write(true).open(path).unwrap().set_modified(later).unwrap();
+    }
+    let before = snapshot(&out);
+    let again = run(&options, 0).unwrap();
+    assert_eq!(again.written, Vec::<String>::new(), "an API exported again unchanged writes nothing");
+    assert_eq!(differing(&before, &snapshot(&out)), Vec::<String>::new(), "and removes no precompressed form");
+    edit(&api, "fr/articles/fr3.json", "Article number 3", "A corrected headline");
+    edit(&api, "fr/articles/fr5.json", "Article number 5", "Another corrected headline");
+    let corrected = run(&options, 0).unwrap();
+    let copy = |file: &str| corrected.written.iter().any(|f| f == file);
+    assert!(copy(packed[0]) && copy("api/v1/fr/articles/fr5.json"), "{:?}", corrected.written);
+    let document = std::fs::read(out.join(packed[0])).unwrap();
+    let mut from_brotli = vec![];
+    let brotli_file = std::fs::File::open(out.join(format!("{}.br", packed[0]))).unwrap();
+    std::io::Read::read_to_end(&mut brotli::Decompressor::new(brotli_file, 4096), &mut from_brotli).unwrap();
+    let mut from_gzip = vec![];
+    let gzip_file = std::fs::File::open(out.join(format!("{}.gz", packed[0]))).unwrap();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(gzip_file), &mut from_gzip).unwrap();
+    assert!(String::from_utf8_lossy(&document).contains("A corrected headline"));
+    assert!(from_brotli == document && from_gzip == document, "the corrected document's .br and .gz are its new bytes");
+    let after = snapshot(&out);
+    assert_eq!(before.get(&format!("{}.br", packed[1])), after.get(&format!("{}.br", packed[1])));
+    assert!(
+        !out.join("api/v1/fr/articles/fr5.json.br").exists(),
+        "a document that had no precompressed form gets none"
+    );
+    clean(&[&api, &out]);
+}
+
 /// Publishes the fixture, changes one input with `change`, publishes again: the files written.
 fn rewritten_after(name: &str, change: impl FnOnce(&Path, &Path, &mut Options)) -> Vec<String> {
     let (api, out, mut options) = copied_fixture(name);
