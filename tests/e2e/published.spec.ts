@@ -283,6 +283,27 @@ test.describe('the app taking over a published page', () => {
     });
   });
 
+  test('a press under way while the app takes over is not lost: the page waits for it to end', async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    const release = await holdApp(page);
+    await page.goto(STORY);
+    const toggle = page.locator('#boot-shell[data-published]').getByRole('button', { name: 'Night theme' });
+    const box = (await toggle.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    release();
+    // The app has drawn the page out of sight (what boot.rs waits for) and a frame has passed
+    // since, in which it asks for the hand-over.
+    await page.waitForFunction(() => document.querySelector('#boot-shell ~ main')
+      && !document.querySelector('#boot-shell ~ * .skeleton, #boot-shell ~ .site-header--skeleton'), null, { timeout: 15_000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await page.mouse.up();
+    await page.locator('#boot-shell').waitFor({ state: 'detached', timeout: 15_000 });
+    await expect(page.getByRole('button', { name: 'Night theme' })).toHaveAttribute('aria-pressed', 'true');
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    expect(await page.evaluate(() => localStorage.getItem('gazette.theme'))).toBe('dark');
+  });
+
   test('a reader with a theme of their own has "Use system theme" from the first paint; it works before the app, without a shift', async ({ page }) => {
     await page.emulateMedia({ colorScheme: 'light' });
     await page.addInitScript(() => { if (!sessionStorage.getItem('seeded')) { sessionStorage.setItem('seeded', '1'); localStorage.setItem('gazette.theme', 'dark'); } });
