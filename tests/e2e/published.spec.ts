@@ -151,8 +151,18 @@ test.describe('a reader without scripts', () => {
 function watchLayoutShifts(page: Page) {
   return page.addInitScript(() => {
     (window as any).shifts = 0;
+    (window as any).shifted = [];
+    const describe = (n: Node | null) => (n instanceof Element
+      ? `${n.localName}${n.id ? `#${n.id}` : ''}${n.className ? `.${String(n.className).split(' ').join('.')}` : ''}`
+      : n?.nodeName ?? 'gone');
+    const rect = (r: DOMRectReadOnly) => `${r.x},${r.y} ${r.width}x${r.height}`;
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as any[]) if (!e.hadRecentInput) (window as any).shifts += e.value;
+      for (const e of list.getEntries() as any[]) {
+        if (e.hadRecentInput) continue;
+        (window as any).shifts += e.value;
+        (window as any).shifted.push(`${e.value.toFixed(5)} at ${Math.round(e.startTime)} ms: ${(e.sources ?? [])
+          .map((s: any) => `${describe(s.node)} ${rect(s.previousRect)} -> ${rect(s.currentRect)}`).join('; ')}`);
+      }
     }).observe({ type: 'layout-shift', buffered: true });
   });
 }
@@ -177,7 +187,7 @@ test.describe('the app taking over a published page', () => {
       await expect(page.locator('#main')).toBeVisible();
       // Two frames after the hand-over, so that any shift it caused has been reported.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-      expect(await page.evaluate(() => (window as any).shifts)).toBe(0);
+      expect(await page.evaluate(() => (window as any).shifts), String(await page.evaluate(() => (window as any).shifted))).toBe(0);
       expect(requests.get(json)).toBe(1);
       await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
       expect(errors).toEqual([]);
