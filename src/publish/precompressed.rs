@@ -4,7 +4,7 @@
 //! of the new file, a dropped one would cost every reader the compression); a file that had none
 //! gets none.
 use super::atomic::write_atomically;
-use std::collections::BTreeMap;
+use std::collections::VecDeque;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -34,22 +34,25 @@ fn sibling(path: &Path, ending: &str) -> PathBuf {
     PathBuf::from(format!("{}.{ending}", path.display()))
 }
 
-/// `.br` and `.gz` siblings of the file at `path`, holding `contents`.
+/// `.br` and `.gz` siblings of the file at `path`, holding `contents`. Contents many files share
+/// (every search shard has the same searcher, and brotli at its best takes about a tenth of a
+/// second for it) are compressed once a run: the last few results are kept, keyed by contents.
 pub(super) fn compress_beside(path: &Path, contents: &[u8]) -> io::Result<()> {
-    write_beside(path, &compress(contents)?)
-}
-
-/// `compress_beside` for contents many files share (every search shard has the same searcher;
-/// brotli at its best takes about a tenth of a second for it): compressed once a run.
-pub(super) fn compress_shared_beside(path: &Path, contents: &[u8]) -> io::Result<()> {
-    static COMPRESSED: Mutex<BTreeMap<u64, Compressed>> = Mutex::new(BTreeMap::new());
+    /// How many results are kept: the searcher's JS files, with room to spare.
+    const KEPT: usize = 4;
+    static RECENT: Mutex<VecDeque<(u64, Compressed)>> = Mutex::new(VecDeque::new());
+    let recent = || RECENT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let key = super::fingerprint::of(contents);
-    let known = COMPRESSED.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get(&key).cloned();
+    let known = recent().iter().find(|(known, _)| *known == key).map(|(_, compressed)| compressed.clone());
     let compressed = match known {
         Some(compressed) => compressed,
         None => {
             let compressed = compress(contents)?;
-            COMPRESSED.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(key, compressed.clone());
+            let mut recent = recent();
+            if recent.len() == KEPT {
+                recent.pop_front();
+            }
+            recent.push_back((key, compressed.clone()));
             compressed
         }
     };

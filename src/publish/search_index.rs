@@ -10,7 +10,7 @@
 //! could not be read this run: an index without that story would lose it from search.
 use super::fingerprint;
 use super::output::Output;
-use super::precompressed::{compress_shared_beside, has_siblings};
+use super::precompressed::{compress_beside, has_siblings};
 use super::search_shards;
 use crate::api::{Article, Block, Edition};
 use crate::links::safe_src;
@@ -140,7 +140,7 @@ fn write_bundle(
         // The searcher is served precompressed (`out.write` keeps siblings in step once made).
         let path = out.dir().join(&relative);
         if name.ends_with(".js") && !has_siblings(&path) {
-            compress_shared_beside(&path, &contents).map_err(|e| format!("{relative}: {e}"))?;
+            compress_beside(&path, &contents).map_err(|e| format!("{relative}: {e}"))?;
         }
     }
     let contents = entry_contents.ok_or("Pagefind wrote no pagefind-entry.json")?;
