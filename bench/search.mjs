@@ -222,10 +222,16 @@ console.log('\n## Search (Pagefind bundles from publish)');
 const demo = folderBytes('dist/pagefind');
 console.log(`demo outlet (${readdirSync('dist/pagefind').length} languages, 168 stories each): ${kb(demo.bytes)} in ${demo.files} files`);
 console.log(`generating ${Object.values(STORIES).reduce((a, b) => a + b)} stories (${Object.entries(STORIES).map(([l, n]) => `${l} ${n}`).join(', ')})…`);
-// BENCH_SEARCH_REUSE=1 measures the queries on the outlet and indexes the last run left.
+// BENCH_SEARCH_REUSE=1 measures the queries on the outlet and indexes the last run left, with the app as last built.
 const reuse = process.env.BENCH_SEARCH_REUSE === '1';
 const words = reuse ? vocabulary('en').list : generate();
-if (!reuse) {
+if (reuse) {
+  // The app as last built, beside the indexes the last run left.
+  for (const name of readdirSync('dist').filter((n) => !['pagefind', 'api'].includes(n))) {
+    rmSync(join(SITE, name), { recursive: true, force: true });
+    cpSync(join('dist', name), join(SITE, name), { recursive: true });
+  }
+} else {
   rmSync(SITE, { recursive: true, force: true });
   cpSync('dist', SITE, { recursive: true });
   rmSync(join(SITE, 'pagefind'), { recursive: true, force: true });

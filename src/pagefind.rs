@@ -4,8 +4,10 @@
 //! searches the newest shard, and older shards are joined (Pagefind's `mergeIndex`, which shares
 //! the loaded WebAssembly and fetches only the shard's page list and the chunks a query needs)
 //! while a query wants more results than the shards joined so far found. Its JS module comes
-//! through `gazetteBoot.import` (index.html): WebAssembly cannot call `import()` and the CSP
-//! allows no eval. What it answers is read as plain values; its ready-made excerpt (HTML) is
+//! through `gazetteBoot.searcher` (index.html), which imports and initialises it once, on the
+//! search page from the first moment: WebAssembly cannot call `import()` and the CSP allows no
+//! eval. It runs on the page's own thread (`noWorker`): Pagefind's worker is one more download
+//! in a row before the first answer. What it answers is read as plain values; its ready-made excerpt (HTML) is
 //! never used, the page draws text (`search::excerpt`).
 use crate::api::json::{Decode, Fields, Json};
 use crate::api::ApiError;
@@ -39,8 +41,9 @@ thread_local! {
 pub struct Engine(Rc<Searcher>);
 
 struct Searcher {
-    /// Pagefind's module; `None` for a language without stories.
-    instance: Option<JsValue>,
+    /// Pagefind's module and its URL (which names it to `gazetteBoot`); `None` for a language
+    /// without stories.
+    instance: Option<(JsValue, String)>,
     /// Each shard's folder URL, newest first.
     shards: Vec<String>,
     /// How many of them the module searches, or will once `joining` is done.
@@ -100,6 +103,11 @@ fn get(target: &JsValue, key: &str) -> JsValue {
     Reflect::get(target, &key.into()).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// `window.gazetteBoot` (index.html), which imports searchers and joins shards once each.
+fn boot() -> JsValue {
+    web_sys::window().map_or(JsValue::UNDEFINED, |window| get(&window, "gazetteBoot"))
+}
+
 /// Calls `target[method](args…)`, returning what it returns (a promise, mostly).
 fn start(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, ApiError> {
     let function: Function =
@@ -125,13 +133,6 @@ fn failure(error: JsValue) -> ApiError {
     }
 }
 
-/// `{basePath: folder}`, the options Pagefind takes for an index.
-fn base_path(folder: &str) -> JsValue {
-    let options = Object::new();
-    let _ = Reflect::set(&options, &"basePath".into(), &folder.into());
-    options.into()
-}
-
 /// The language's searcher, loaded and initialised once per visit.
 pub async fn engine(lang: &str) -> Result<Engine, ApiError> {
     if let Some(engine) = ENGINES.with(|e| e.borrow().get(lang).cloned()) {
@@ -146,17 +147,13 @@ pub async fn engine(lang: &str) -> Result<Engine, ApiError> {
     let small_newest = matches!(listed.as_slice(), [Shard(_, newest), Shard(_, before), ..] if newest < before);
     let instance = match shards.first() {
         Some(newest) => {
-            let window: JsValue = web_sys::window().ok_or(ApiError::Offline)?.into();
             let module = match DROPPED.with(Cell::get) {
                 0 => format!("{newest}pagefind.js"),
                 dropped => format!("{newest}pagefind.js?searcher={dropped}"),
             };
-            let module = call(&get(&window, "gazetteBoot"), "import", &[module.into()]).await?;
-            // The module's own searcher, which a second call (the search box's prefetch racing
-            // the search page) finds already set: `options` and `init` are idempotent.
-            call(&module, "options", &[base_path(newest)]).await?;
-            call(&module, "init", &[]).await?;
-            Some(module)
+            // Imported and initialised once, whoever asks first (index.html on the search page,
+            // the search box's prefetch, the search page).
+            Some((call(&boot(), "searcher", &[newest.into(), module.as_str().into()]).await?, module))
         }
         None => None,
     };
@@ -189,7 +186,7 @@ impl Engine {
     /// left. `None` when a newer query took its place while the reader was typing.
     pub async fn search(&self, query: &str, limit: usize) -> Result<Option<Found>, ApiError> {
         let searcher = &self.0;
-        let Some(instance) = &searcher.instance else {
+        let Some((instance, _)) = &searcher.instance else {
             return Ok(Some(Found { total: 0, complete: true, hits: vec![] }));
         };
         let asked = QUERIES.with(|q| q.get().wrapping_add(1));
@@ -228,12 +225,14 @@ impl Engine {
     /// search once they are in (`settle`).
     fn join_more(&self, count: usize) -> Result<(), ApiError> {
         let searcher = &self.0;
-        let Some(instance) = &searcher.instance else { return Ok(()) };
+        let Some((_, module)) = &searcher.instance else { return Ok(()) };
         let joined = searcher.joined.get();
         let total = searcher.shards.len();
         let more = &searcher.shards[joined.min(total)..joined.saturating_add(count).min(total)];
-        let joining =
-            more.iter().map(|folder| start(instance, "mergeIndex", &[folder.into()])).collect::<Result<Array, _>>()?;
+        let joining = more
+            .iter()
+            .map(|folder| start(&boot(), "join", &[module.into(), folder.into()]))
+            .collect::<Result<Array, _>>()?;
         searcher.joined.set(joined + more.len());
         *searcher.joining.borrow_mut() = Some(Promise::all(&joining));
         Ok(())

@@ -348,8 +348,12 @@ mod tests {
     fn the_boot_script_requests_exactly_the_documents_of_the_route() {
         for route in every_kind() {
             let path = route.path();
-            let expected: Vec<String> =
+            let mut expected: Vec<String> =
                 route.documents().iter().map(|d| format!("http://site.example/api/v1/{d}")).collect();
+            // The search page's shard list too, under the key the app asks for it by.
+            if let Route::Search { lang } = &route {
+                expected.push(format!("{}{SEARCH_SHARDS_FILE}", search_index_folder(lang)));
+            }
             assert_eq!(boot_script_requests(&path), expected, "{path}");
         }
     }

@@ -77,10 +77,11 @@ pub(super) fn record(lang: &str, edition: &Edition, article: &Article) -> Record
     Record { path: article_path(lang, &s.section, &s.id, &s.slug), content, meta }
 }
 
-/// The files of a bundle a reader's browser may fetch: the searcher, its worker, the language's
-/// WebAssembly and the index. Pagefind's ready-made interfaces and their styles are left out.
+/// The files of a bundle a reader's browser may fetch: the searcher, the language's WebAssembly
+/// and the index. Pagefind's ready-made interfaces and their styles are left out, and so is its
+/// worker: the searcher runs on the page's thread (`src/pagefind.rs` says why).
 fn is_served(file: &str) -> bool {
-    matches!(file, "pagefind.js" | "pagefind-worker.js" | "pagefind-entry.json")
+    matches!(file, "pagefind.js" | "pagefind-entry.json")
         || (file.starts_with("wasm.") && file.ends_with(".pagefind"))
         || file.ends_with(".pf_meta")
         || ["index/", "fragment/", "filter/"].iter().any(|folder| file.starts_with(folder))
@@ -260,9 +261,10 @@ mod tests {
         let edition = Edition { sections: vec![], footer_notice: String::new(), refused_sections: vec![] };
         let files = build("en", &[record("en", &edition, &hostile())]).unwrap();
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-        for wanted in ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.en.pagefind"] {
+        for wanted in ["pagefind.js", "pagefind-entry.json", "wasm.en.pagefind"] {
             assert!(names.contains(&wanted), "{wanted} in {names:?}");
         }
+        assert!(!names.contains(&"pagefind-worker.js"), "the searcher runs on the page's thread: {names:?}");
         assert!(names.iter().any(|n| n.starts_with("index/")) && names.iter().any(|n| n.starts_with("fragment/")));
         assert!(!names.iter().any(|n| n.contains("ui")), "no ready-made interface: {names:?}");
     }

@@ -112,6 +112,8 @@ test('the newest shard answers first; older shards are joined only as more resul
   await expect(status, 'older shards may hold more').toHaveText(/^Results: \d+\+$/);
   expect([...entries.keys()]).toContain(entry(folders[0]));
   expect([...entries.keys()], 'the oldest shard is not fetched for a common word').not.toContain(entry(folders.at(-1)));
+  // index.html starts the searcher and its first join before the app; the app asks again.
+  expect(Object.fromEntries(entries), 'each shard is joined once').toEqual(Object.fromEntries([...entries.keys()].map((k) => [k, 1])));
   const first = await titles.allInnerTexts();
   await page.getByRole('button', { name: 'Show more' }).click();
   await expect(results(page)).toHaveCount(20);
