@@ -32,6 +32,19 @@ fn boot_object() -> Option<JsValue> {
     Reflect::get(&window, &"gazetteBoot".into()).ok().filter(JsValue::is_object)
 }
 
+/// The address the published page's head gives its translation into `lang`, if the page on
+/// screen is still the one `./x publish` wrote for `canonical` (its tags go at the hand-over).
+pub fn published_alternate(canonical: &str, lang: &str) -> Option<String> {
+    // A language code as a CSS attribute value needs no escaping; anything else is not looked up.
+    if lang.is_empty() || !lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return None;
+    }
+    let document = web_sys::window()?.document()?;
+    let href = |selector: &str| document.query_selector(selector).ok().flatten()?.get_attribute("href");
+    (href("link[rel=canonical][data-published]")? == canonical).then_some(())?;
+    href(&format!("link[rel=alternate][hreflang=\"{lang}\"][data-published]"))
+}
+
 /// Removes the static boot shell once the app has drawn its frame (a `main`), or, when the shell
 /// holds a published page, once the app has drawn the page itself (no placeholder left). While
 /// the shell is up, CSS keeps the app's elements (its later siblings) out of sight.

@@ -14,7 +14,7 @@ use crate::head::PageHead;
 use crate::i18n::use_i18n;
 use crate::l10n;
 use crate::pages::not_found::page_error_fallback;
-use crate::route::{article_path, section_path, Translation};
+use crate::route::{article_path, section_path, Route, Translation};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use leptos_router::NavigateOptions;
@@ -44,6 +44,18 @@ pub fn ArticlePage() -> impl IntoView {
     }
 }
 
+/// Where the published page on screen (this story, at `url`, as `./x publish` wrote it) puts its
+/// translation into `lang`, which the API names by `id` alone: publish found its section and slug
+/// in that language's stories, which the app has not fetched. Without it the live head would
+/// lose that translation at the hand-over, and the language switch would go through the id.
+fn published_place(url: &str, lang: &str, id: &str) -> Option<(String, String)> {
+    let href = crate::boot::published_alternate(url, lang)?;
+    match Route::parse(href.strip_prefix(&crate::config::site_root())?)? {
+        Route::Article { lang: l, section, id: i, slug } if l == lang && i == id => Some((section, slug)),
+        _ => None,
+    }
+}
+
 /// The article drawn from its document: by the page above in the browser, and by `./x publish`,
 /// which resolves each translation's address from its language's stories (`translations`); the
 /// app takes what the document says (an id, and the address where the API gives it).
@@ -60,7 +72,13 @@ pub(crate) fn ArticleView(
     let url = crate::config::absolute_url(&path);
     let translations = translations.unwrap_or_else(|| {
         let others = article.translations.iter().filter(|(l, _)| **l != lang);
-        others.map(|(l, t)| Translation { lang: l.clone(), id: t.id.clone(), place: t.place.clone() }).collect()
+        others
+            .map(|(l, t)| Translation {
+                lang: l.clone(),
+                id: t.id.clone(),
+                place: t.place.clone().or_else(|| published_place(&url, l, &t.id)),
+            })
+            .collect()
     });
     frame.translations.set(translations.clone());
     on_cleanup(move || frame.translations.try_set(vec![]).map(|_| ()).unwrap_or(()));

@@ -239,7 +239,12 @@ test.describe('the app taking over a published page', () => {
     });
   }
 
-  for (const [name, path] of [['an article', STORY], ['a later page of a section', '/en/economy/page/2'], ['the front page', '/en/']]) {
+  for (const [name, path] of [
+    ['an article', STORY], ['a later page of a section', '/en/economy/page/2'], ['the front page', '/en/'],
+    // Another outlet's story whose translation its API names by id alone (en1's `fr: "fr1"`):
+    // publish found fr1's own address, and the app keeps it.
+    ['a story with a translation named by id', 'http://127.0.0.1:4176/news/en/local/en1/story-1'],
+  ]) {
     test(`${name}: the live head after the hand-over is the published head`, async ({ page, request }) => {
       const html = await raw(request, path);
       await page.goto(path);
