@@ -25,6 +25,10 @@ const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
 // one head, computed by `src/head/` for the app and for publish, so that the app's pages carry the
 // published page's tags (hreflang with x-default, Open Graph, Twitter card, JSON-LD) and a rendering
 // crawler indexes after the hand-over what publish wrote (before: the hand-over removed them).
+// Raised from 258.5 KB by issue 17 (+0.6 KB on the article, +0.2 on the frame): a translation the
+// API names by id alone keeps the address the published page's head gives it, so that the live
+// head after the hand-over is the published head for such a story too (before: its hreflang
+// links and x-default went at the hand-over), and the language switch goes straight to it.
 // Raised from 238.3 KB by issue 19 (+3.0 KB on the article): the body blocks WordPress posts need,
 // tables (in a box that scrolls sideways, named for screen readers) and preformatted text, and a
 // views counter that hides when the newsroom counts none.
@@ -36,7 +40,7 @@ const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
 // A path of the build directory can end up in the data (panic locations of generated code), and
 // its length shifts every data address, which moved the brotli size by ~0.5 KB from one checkout
 // to another. The ceiling leaves about that much room and no more.
-const CEILING_WASM_JS_BROTLI = 258_500;
+const CEILING_WASM_JS_BROTLI = 259_500;
 const BUDGET_CSS_BROTLI = 15_000;
 const dist = process.argv[2] ?? 'dist';
 const rows = bootSizes(dist);
