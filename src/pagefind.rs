@@ -7,8 +7,8 @@
 //! through `gazetteBoot.searcher` (index.html), which imports and initialises it once, on the
 //! search page from the first moment: WebAssembly cannot call `import()` and the CSP allows no
 //! eval. It runs on the page's own thread (`noWorker`): Pagefind's worker is one more download
-//! in a row before the first answer. What it answers is read as plain values; its ready-made excerpt (HTML) is
-//! never used, the page draws text (`search::excerpt`).
+//! in a row before the first answer. What it answers is read as plain values; its ready-made
+//! excerpt (HTML) is never used, the page draws text (`search::excerpt`).
 use crate::api::json::{Decode, Fields, Json};
 use crate::api::ApiError;
 use js_sys::{Array, Function, Object, Promise, Reflect};

@@ -38,7 +38,7 @@ fn sibling(path: &Path, ending: &str) -> PathBuf {
 /// (every search shard has the same searcher, and brotli at its best takes about a tenth of a
 /// second for it) are compressed once a run: the last few results are kept, keyed by contents.
 pub(super) fn compress_beside(path: &Path, contents: &[u8]) -> io::Result<()> {
-    /// How many results are kept: the searcher's JS files, with room to spare.
+    /// How many results are kept: the searcher's JS, with room to spare.
     const KEPT: usize = 4;
     static RECENT: Mutex<VecDeque<(u64, Compressed)>> = Mutex::new(VecDeque::new());
     let recent = || RECENT.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
