@@ -143,7 +143,8 @@ pub async fn engine(lang: &str) -> Result<Engine, ApiError> {
     let shards: Vec<String> =
         listed.iter().map(|Shard(name, _)| format!("{folder}{}/", crate::links::encode_component(name))).collect();
     // The newest shard fills up as stories come; while it holds fewer than the one before it,
-    // that one is joined at once, so a common word's first results need no second round.
+    // that one is joined at once, so a common word's first results need no second round (on the
+    // search page index.html's boot script has started that join by the same rule).
     let small_newest = matches!(listed.as_slice(), [Shard(_, newest), Shard(_, before), ..] if newest < before);
     let instance = match shards.first() {
         Some(newest) => {
