@@ -9,7 +9,11 @@ import { appSizes, appSizesLine, bootSizes, brotliOf, kb, printSizes } from '../
 // down with every size win until it meets the budget. Lower CEILING when the size drops; never
 // raise it without saying why in the commit.
 const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
-// Today's largest page (the article) is 258.0 KB: the frame 187.1 KB and the page's modules 71 KB.
+// Today's largest page (the article) is 259.0 KB: the frame 186.5 KB and the page's modules 72.5 KB.
+// Raised from 258.5 KB by issue 17 (+0.6 KB on the article, +0.2 on the frame): a translation the
+// API names by id alone keeps the address the published page's head gives it, so that the live
+// head after the hand-over is the published head for such a story too (before: its hreflang
+// links and x-default went at the hand-over), and the language switch goes straight to it.
 // Raised from 241.3 KB by issue 20 (+9.2 KB on the frame, +17.2 KB on the article, +14.9 KB on the
 // feed): installable and offline reading. The frame registers the service worker, offers a new
 // deploy's "Reload" and says when a page is the worker's stored copy (with its time); it holds
@@ -25,10 +29,6 @@ const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
 // one head, computed by `src/head/` for the app and for publish, so that the app's pages carry the
 // published page's tags (hreflang with x-default, Open Graph, Twitter card, JSON-LD) and a rendering
 // crawler indexes after the hand-over what publish wrote (before: the hand-over removed them).
-// Raised from 258.5 KB by issue 17 (+0.6 KB on the article, +0.2 on the frame): a translation the
-// API names by id alone keeps the address the published page's head gives it, so that the live
-// head after the hand-over is the published head for such a story too (before: its hreflang
-// links and x-default went at the hand-over), and the language switch goes straight to it.
 // Raised from 238.3 KB by issue 19 (+3.0 KB on the article): the body blocks WordPress posts need,
 // tables (in a box that scrolls sideways, named for screen readers) and preformatted text, and a
 // views counter that hides when the newsroom counts none.
