@@ -27,7 +27,7 @@ pub fn take_request(url: &str) -> Option<(web_sys::AbortController, Promise)> {
 }
 
 /// `window.gazetteBoot`, set by index.html's boot script.
-fn boot_object() -> Option<JsValue> {
+pub fn boot_object() -> Option<JsValue> {
     let window: JsValue = web_sys::window()?.into();
     Reflect::get(&window, &"gazetteBoot".into()).ok().filter(JsValue::is_object)
 }

@@ -105,7 +105,7 @@ fn get(target: &JsValue, key: &str) -> JsValue {
 
 /// `window.gazetteBoot` (index.html), which imports searchers and joins shards once each.
 fn boot() -> JsValue {
-    web_sys::window().map_or(JsValue::UNDEFINED, |window| get(&window, "gazetteBoot"))
+    crate::boot::boot_object().unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Calls `target[method](args…)`, returning what it returns (a promise, mostly).
