@@ -30,13 +30,28 @@ pub fn SearchPage() -> impl IntoView {
     let navigate = use_navigate();
     // The reader came to search: the searcher loads while they type.
     crate::pagefind::prefetch(&lang.get_untracked());
-    let limit = RwSignal::new(PAGE);
+    // "Show more" asks for another page of results for the query it was pressed on; any other
+    // query starts at one page. A memo, so that a keystroke asks for one search, not a second one
+    // for the old query as the limit is reset.
+    let asked = RwSignal::new((String::new(), PAGE));
+    let limit = Memo::new(move |_| {
+        let (for_query, limit) = asked.get();
+        if query.with(|q| *q == for_query) {
+            limit
+        } else {
+            PAGE
+        }
+    });
     // The last answer drawn.
     let shown = StoredValue::new(None::<Answer>);
     let found = LocalResource::new(move || {
         let (lang, q, limit) = (lang.get(), query.get(), limit.get());
         async move {
             if query_words(&q).is_empty() {
+                // Answered in a later task, not at once: a Transition whose first answer came at
+                // once shows its fallback for the next query instead of keeping that answer on
+                // screen (leptos-rs/leptos#4622).
+                crate::boot::next_task().await;
                 return Ok(Some(Answer { query: q, found: Found { total: 0, complete: true, hits: vec![] } }));
             }
             let found = engine(&lang).await?.search(&fold_for_index(&q), limit).await?;
@@ -45,7 +60,6 @@ pub fn SearchPage() -> impl IntoView {
     });
     let on_input = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev);
-        limit.set(PAGE);
         navigate(
             &search_path(&lang.get_untracked(), &value),
             NavigateOptions { replace: true, scroll: false, ..Default::default() },
@@ -66,11 +80,11 @@ pub fn SearchPage() -> impl IntoView {
                 {move || found.get().map(|result: Result<Option<Answer>, ApiError>| match result {
                     Ok(Some(answer)) => {
                         shown.set_value(Some(answer.clone()));
-                        view! { <Results answer limit/> }.into_any()
+                        view! { <Results answer limit asked/> }.into_any()
                     }
                     // A newer query took its place while the reader typed: what is shown stays
                     // until its answer comes.
-                    Ok(None) => shown.get_value().map(|answer| view! { <Results answer limit/> }).into_any(),
+                    Ok(None) => shown.get_value().map(|answer| view! { <Results answer limit asked/> }).into_any(),
                     Err(error) => view! {
                         <ErrorView error retry=move |_| found.refetch() title=i18n.get_untracked().search.index_error.to_string()/>
                     }.into_any(),
@@ -89,7 +103,7 @@ struct Answer {
 }
 
 #[component]
-fn Results(answer: Answer, limit: RwSignal<usize>) -> impl IntoView {
+fn Results(answer: Answer, limit: Memo<usize>, asked: RwSignal<(String, usize)>) -> impl IntoView {
     let i18n = use_i18n();
     let Answer { query: q, found } = answer;
     let words = query_words(&q);
@@ -101,6 +115,7 @@ fn Results(answer: Answer, limit: RwSignal<usize>) -> impl IntoView {
         return view! { <p class="search-page__message" role="status">{i18n.get_untracked().search.no_results(&q)}</p> }.into_any();
     }
     let total = found.total;
+    let answered = StoredValue::new(q);
     // Older shards not searched yet may hold more.
     let (count, more) = if found.complete { (total.to_string(), total) } else { (format!("{total}+"), usize::MAX) };
     let shown = found
@@ -122,7 +137,7 @@ fn Results(answer: Answer, limit: RwSignal<usize>) -> impl IntoView {
         <p class="search-page__count" role="status">{i18n.get_untracked().search.results(&count)}</p>
         <ol class="search-results">{shown}</ol>
         <Show when=move || { limit.get() < more }>
-            <button type="button" class="button" on:click=move |_| limit.update(|l| *l += PAGE)>{i18n.get_untracked().search.show_more}</button>
+            <button type="button" class="button" on:click=move |_| asked.set((answered.get_value(), limit.get_untracked() + PAGE))>{i18n.get_untracked().search.show_more}</button>
         </Show>
     }
     .into_any()

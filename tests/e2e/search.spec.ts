@@ -72,6 +72,28 @@ test('typing updates the results; the searcher is fetched on intent, never by ot
   expect(fetched.get(loaded), 'the searcher is loaded once').toBe(1);
 });
 
+test('a query typed after a pause is searched at once, not held back as typing', async ({ page }) => {
+  // Keystrokes within DEBOUNCE_MS (src/pagefind.rs, 120 ms) of the last search wait for typing to
+  // pause; a query after a pause must not. The page's timers of that length are what a wait is.
+  await page.addInitScript(() => {
+    const setTimeout = window.setTimeout;
+    (window as any).waits = [];
+    window.setTimeout = ((handler, ms, ...args) => {
+      if (Number(ms) >= 100) (window as any).waits.push(ms);
+      return setTimeout(handler, ms, ...args);
+    }) as typeof window.setTimeout;
+  });
+  await page.goto('/en/search?q=budget');
+  await expect(results(page).first().locator('mark').first()).toHaveText(/budget/i);
+  // The reader pauses: longer than the debounce since the last search began.
+  const answered = await page.evaluate(() => performance.now());
+  await page.waitForFunction((since) => performance.now() > since + 200, answered);
+  await page.evaluate(() => ((window as any).waits = []));
+  await page.locator('#search-page-input').fill('council');
+  await expect(results(page).first().locator('mark').first()).toHaveText(/council/i);
+  expect(await page.evaluate(() => (window as any).waits), 'no wait for typing to pause').toEqual([]);
+});
+
 test('while a query is being answered, nothing is said of it before its answer', async ({ page }) => {
   let asked!: () => void;
   const requested = new Promise<void>((r) => (asked = r));
