@@ -126,7 +126,8 @@ fn write_bundle(
     let entry = format!("{folder}pagefind-entry.json");
     let fingerprint = fingerprint::of((lang, pagefind_version(), records));
     if last == Some(fingerprint) && out.dir().join(&entry).is_file() {
-        out.keep(|file| file.starts_with(folder));
+        // What an earlier version served and this one does not (Pagefind's worker) goes.
+        out.keep(|file| file.strip_prefix(folder).is_some_and(is_served));
         return Ok(fingerprint);
     }
     let files = build(lang, records)?;

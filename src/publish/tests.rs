@@ -879,6 +879,31 @@ fn posts_id(out: &Path, slug: &str) -> String {
 }
 
 #[test]
+fn a_kept_search_shard_loses_a_file_publish_no_longer_serves() {
+    // A shard an earlier version built with Pagefind's worker, which publish no longer serves.
+    let (api, out, mut options) = copied_fixture("shards");
+    options.search_shard_stories = 2;
+    run(&options, 0).unwrap();
+    let worker = out.join("pagefind/en/0/pagefind-worker.js");
+    std::fs::write(&worker, "// the worker").unwrap();
+    std::fs::write(out.join("pagefind/en/0/pagefind-worker.js.br"), "br").unwrap();
+    let manifest = out.join(super::manifest::MANIFEST);
+    let recorded = read(&out, super::manifest::MANIFEST) + "-\tpagefind/en/0/pagefind-worker.js\n";
+    std::fs::write(&manifest, recorded).unwrap();
+    let report = run(&options, 0).unwrap();
+    assert!(
+        !report.written.iter().any(|f| f.starts_with("pagefind/en/0/")),
+        "the shard is kept, not built again: {:?}",
+        report.written
+    );
+    assert!(!worker.exists(), "the worker goes");
+    assert!(!out.join("pagefind/en/0/pagefind-worker.js.br").exists(), "with its precompressed sibling");
+    assert!(out.join("pagefind/en/0/pagefind.js").is_file(), "the searcher stays");
+    assert!(!read(&out, super::manifest::MANIFEST).contains("pagefind-worker.js"), "and the manifest forgets it");
+    clean(&[&api, &out]);
+}
+
+#[test]
 fn a_corrected_story_rebuilds_only_its_own_search_shard() {
     // en's six stories in shards of two, oldest first: [en6, en5], [en4, en3], [en2, en1].
     let (api, out, mut options) = copied_fixture("shards");
