@@ -2,7 +2,7 @@
 // themes, including states a reader reaches: search results with highlights, the largest text,
 // an error view, the phone menu open, the reading list with a story in it and low-data mode.
 import type { Page } from '@playwright/test';
-import { test, expect, expectAccessibleInBothThemes, settled } from './helpers';
+import { test, expect, expectAccessibleInBothThemes, settled, switchLowData } from './helpers';
 
 const cases: [string, string, (page: Page) => Promise<void>][] = [
   ['the front page', '/en/', async () => {}],
@@ -19,7 +19,7 @@ const cases: [string, string, (page: Page) => Promise<void>][] = [
     await expect(page.getByRole('button', { name: /^Remove/ })).toBeVisible();
   }],
   ['low-data mode, switched on', '/en/', async (page) => {
-    await page.getByRole('button', { name: 'Save data: no pictures' }).click();
+    await switchLowData(page);
     await expect(page.getByRole('button', { name: 'Save data: no pictures' })).toHaveAttribute('aria-pressed', 'true');
   }],
   ['the not-found page', '/en/nowhere/at/all/x/y', async (page) => {

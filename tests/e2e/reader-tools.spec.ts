@@ -1,6 +1,6 @@
 // Issue 20: newer stories over a feed, low-data mode, and the reading list where storage is
 // blocked (the service worker's part is in offline.spec.ts).
-import { test, expect } from './helpers';
+import { test, expect, switchLowData } from './helpers';
 
 const FIRST_PAGE = '**/api/v1/en/feeds/latest/1.json';
 const CHECK_EVERY_MS = 3 * 60 * 1000; // pages/new_stories.rs
@@ -60,9 +60,8 @@ test('low-data mode leaves pictures out of feeds and stories and keeps captions'
   await page.goto('/en/');
   const feed = page.getByRole('feed');
   await expect(feed.getByRole('img').first()).toBeVisible();
-  const toggle = page.getByRole('button', { name: 'Save data: no pictures' });
-  await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await switchLowData(page);
+  await expect(page.getByRole('button', { name: 'Save data: no pictures' })).toHaveAttribute('aria-pressed', 'true');
   await expect(feed.getByRole('article').first()).toBeVisible();
   await expect(feed.getByRole('img')).toHaveCount(0);
   await page.goto('/en/politics/1000/opposition-parties-debate-runs-late-into-the-night-0');
@@ -85,7 +84,7 @@ test('the browser\'s Save-Data hint turns low-data mode on until the reader choo
   await page.goto('/en/');
   await expect(page.getByRole('feed').getByRole('article').first()).toBeVisible();
   await expect(page.getByRole('feed').getByRole('img')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Save data: no pictures' }).click();
+  await switchLowData(page);
   await expect(page.getByRole('feed').getByRole('img').first()).toBeVisible();
   await page.reload();
   await expect(page.getByRole('feed').getByRole('img').first()).toBeVisible();
