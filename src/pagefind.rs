@@ -3,12 +3,14 @@
 //! first by `pagefind/{lang}/shards.json`. It is loaded when the reader starts a search; a query
 //! searches the newest shard, and older shards are joined (Pagefind's `mergeIndex`, which shares
 //! the loaded WebAssembly and fetches only the shard's page list and the chunks a query needs)
-//! while a query wants more results than the shards joined so far found. Its JS module comes
-//! through `gazetteBoot.searcher` (index.html), which imports and initialises it once, on the
-//! search page from the first moment: WebAssembly cannot call `import()` and the CSP allows no
-//! eval. It runs on the page's own thread (`noWorker`): Pagefind's worker is one more download
-//! in a row before the first answer. What it answers is read as plain values; its ready-made
-//! excerpt (HTML) is never used, the page draws text (`search::excerpt`).
+//! while a query wants more results than the shards joined so far found. Its JS module
+//! (`pagefind/pagefind.js`, one for every language and shard) comes through
+//! `gazetteBoot.searcher` (index.html), which imports it and makes the language's searcher
+//! (Pagefind's `createInstance`) once, on the search page from the first moment: WebAssembly
+//! cannot call `import()` and the CSP allows no eval. It runs on the page's own thread
+//! (`noWorker`): Pagefind's worker is one more download in a row before the first answer. What it
+//! answers is read as plain values; its ready-made excerpt (HTML) is never used, the page draws
+//! text (`search::excerpt`).
 use crate::api::json::{Decode, Fields, Json};
 use crate::api::ApiError;
 use js_sys::{Array, Function, Object, Promise, Reflect};
@@ -30,23 +32,23 @@ thread_local! {
     static QUERIES: Cell<u32> = const { Cell::new(0) };
     /// Each language's searcher, once loaded (a failed load is tried again).
     static ENGINES: RefCell<HashMap<String, Engine>> = RefCell::new(HashMap::new());
-    /// How many searchers were dropped because a shard failed to join. Pagefind's module keeps a
-    /// shard that failed in its list, so the next searcher imports a module of its own (the same
-    /// file under another query string), whose state starts clean.
+    /// How many searchers were dropped because a shard failed to join. Pagefind's searcher keeps a
+    /// shard that failed in its list, so the next searcher is a new one, under a name of its own,
+    /// whose state starts clean.
     static DROPPED: Cell<u32> = const { Cell::new(0) };
 }
 
-/// A language's searcher: Pagefind's module, searching the newest shard and those joined since.
+/// A language's searcher: Pagefind's, searching the newest shard and those joined since.
 #[derive(Clone)]
 pub struct Engine(Rc<Searcher>);
 
 struct Searcher {
-    /// Pagefind's module and its URL (which names it to `gazetteBoot`); `None` for a language
-    /// without stories.
+    /// Pagefind's searcher and the name `gazetteBoot` knows it by; `None` for a language without
+    /// stories.
     instance: Option<(JsValue, String)>,
     /// Each shard's folder URL, newest first.
     shards: Vec<String>,
-    /// How many of them the module searches, or will once `joining` is done.
+    /// How many of them the searcher searches, or will once `joining` is done.
     joined: Cell<usize>,
     /// The shards being joined (`mergeIndex`): a query searches once they are in.
     joining: RefCell<Option<Promise>>,
@@ -148,20 +150,23 @@ pub async fn engine(lang: &str) -> Result<Engine, ApiError> {
     let small_newest = matches!(listed.as_slice(), [Shard(_, newest), Shard(_, before), ..] if newest < before);
     let instance = match shards.first() {
         Some(newest) => {
-            let module = match DROPPED.with(Cell::get) {
-                0 => format!("{newest}pagefind.js"),
-                dropped => format!("{newest}pagefind.js?searcher={dropped}"),
+            // Named by its newest shard, as index.html names it on the search page.
+            let name = match DROPPED.with(Cell::get) {
+                0 => newest.clone(),
+                dropped => format!("{newest}#{dropped}"),
             };
-            // Imported and initialised once, whoever asks first (index.html on the search page,
-            // the search box's prefetch, the search page).
-            Some((call(&boot(), "searcher", &[newest.into(), module.as_str().into()]).await?, module))
+            let module = crate::config::href(&format!("/{}", crate::route::SEARCHER_FILE));
+            // Made once, whoever asks first (index.html on the search page, the search box's
+            // prefetch, the search page).
+            let made = call(&boot(), "searcher", &[newest.into(), module.into(), name.as_str().into()]).await?;
+            Some((made, name))
         }
         None => None,
     };
     let searcher =
         Searcher { instance, shards, joined: Cell::new(1), joining: RefCell::default(), given: RefCell::default() };
     // One searcher per language: a racing call that finished first keeps its own, whose shards
-    // joined so far are the module's.
+    // joined so far are the searcher's.
     let (engine, first) = ENGINES.with(|e| match e.borrow_mut().entry(lang.to_string()) {
         Entry::Occupied(held) => (held.get().clone(), false),
         Entry::Vacant(place) => (place.insert(Engine(Rc::new(searcher))).clone(), true),
@@ -226,13 +231,13 @@ impl Engine {
     /// search once they are in (`settle`).
     fn join_more(&self, count: usize) -> Result<(), ApiError> {
         let searcher = &self.0;
-        let Some((_, module)) = &searcher.instance else { return Ok(()) };
+        let Some((_, name)) = &searcher.instance else { return Ok(()) };
         let joined = searcher.joined.get();
         let total = searcher.shards.len();
         let more = &searcher.shards[joined.min(total)..joined.saturating_add(count).min(total)];
         let joining = more
             .iter()
-            .map(|folder| start(&boot(), "join", &[module.into(), folder.into()]))
+            .map(|folder| start(&boot(), "join", &[name.into(), folder.into()]))
             .collect::<Result<Array, _>>()?;
         searcher.joined.set(joined + more.len());
         *searcher.joining.borrow_mut() = Some(Promise::all(&joining));

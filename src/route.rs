@@ -177,6 +177,10 @@ pub fn article_path(lang: &str, section: &str, id: &str, slug: &str) -> String {
 /// `pagefind/{lang}/`, `pagefind.rs` reads it).
 pub const SEARCH_INDEX_FOLDER: &str = "pagefind";
 
+/// Pagefind's searcher (JS), one for every language's search index and shard, under the site
+/// (`publish/search_index.rs` writes it, `index.html` and `pagefind.rs` import it).
+pub const SEARCHER_FILE: &str = "pagefind/pagefind.js";
+
 /// The file in a language's search index folder naming its shards, newest first
 /// (`publish/search_shards.rs` writes it, `pagefind.rs` reads it before anything else).
 pub const SEARCH_SHARDS_FILE: &str = "shards.json";

@@ -23,7 +23,7 @@ use super::wordpress;
 use crate::api::Site;
 use crate::config::DEFAULT_API_BASE;
 use crate::links::decode_component;
-use crate::route::SEARCH_INDEX_FOLDER;
+use crate::route::{SEARCHER_FILE, SEARCH_INDEX_FOLDER};
 use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::Instant;
@@ -195,6 +195,10 @@ fn write_search_indexes(
             problems
                 .push(Problem::new(folder, format!("the search index could not be built: {why}; the last one stays")));
         }
+    }
+    // The searcher every index shares stays while any index does (one kept as it was included).
+    if !out.files(|file| file.starts_with(&format!("{SEARCH_INDEX_FOLDER}/"))).is_empty() {
+        out.keep_file(SEARCHER_FILE);
     }
 }
 

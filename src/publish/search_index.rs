@@ -1,7 +1,8 @@
 //! Each language's search index, from its stories' full text: Pagefind bundles (its indexer
-//! through `pagefind::api`, its searcher's JS and WebAssembly, an index split into chunks so that
-//! a query fetches only the few it needs), one per shard of the language's stories
-//! (`search_shards.rs`) at `pagefind/{lang}/{shard}/`. The search page loads them (`pagefind.rs`).
+//! through `pagefind::api`, the language's WebAssembly, an index split into chunks so that a query
+//! fetches only the few it needs), one per shard of the language's stories (`search_shards.rs`) at
+//! `pagefind/{lang}/{shard}/`, and Pagefind's searcher (JS) once for them all at
+//! `pagefind/pagefind.js`. The search page loads them (`pagefind.rs`).
 //!
 //! A record is built from the article document publish reads anyway, as plain text: headline,
 //! lead and every text block. What Pagefind does not fold is folded here (`search::fold_for_index`),
@@ -14,7 +15,7 @@ use super::precompressed::{compress_beside, has_siblings};
 use super::search_shards;
 use crate::api::{Article, Block, Edition};
 use crate::links::safe_src;
-use crate::route::{article_path, SEARCH_INDEX_FOLDER as FOLDER, SEARCH_SHARDS_FILE};
+use crate::route::{article_path, SEARCHER_FILE, SEARCH_INDEX_FOLDER as FOLDER, SEARCH_SHARDS_FILE};
 use crate::search::fold_for_index;
 use std::collections::{BTreeMap, HashMap};
 
@@ -77,11 +78,16 @@ pub(super) fn record(lang: &str, edition: &Edition, article: &Article) -> Record
     Record { path: article_path(lang, &s.section, &s.id, &s.slug), content, meta }
 }
 
-/// The files of a bundle a reader's browser may fetch: the searcher, the language's WebAssembly
-/// and the index. Pagefind's ready-made interfaces and their styles are left out, and so is its
-/// worker: the searcher runs on the page's thread (`src/pagefind.rs` says why).
+/// The name of Pagefind's searcher (JS) among a bundle's files: the same in every bundle, so it is
+/// served once for all (`SEARCHER_FILE`).
+const BUNDLE_SEARCHER: &str = "pagefind.js";
+
+/// The files of a bundle a reader's browser may fetch: the language's WebAssembly and the index.
+/// The searcher is served once for every bundle; Pagefind's ready-made interfaces and their
+/// styles are left out, and so is its worker: the searcher runs on the page's thread
+/// (`src/pagefind.rs` says why).
 fn is_served(file: &str) -> bool {
-    matches!(file, "pagefind.js" | "pagefind-entry.json")
+    file == "pagefind-entry.json"
         || (file.starts_with("wasm.") && file.ends_with(".pagefind"))
         || file.ends_with(".pf_meta")
         || ["index/", "fragment/", "filter/"].iter().any(|folder| file.starts_with(folder))
@@ -95,7 +101,8 @@ pub(super) const SHARD_STORIES: usize = 600;
 
 /// Builds the search index of language `lang` from `records` (in any order) into
 /// `pagefind/{lang}/`: one bundle per shard at `pagefind/{lang}/{shard}/`, each built again
-/// only when its records changed, and the list of shards written after them all.
+/// only when its records changed, and the list of shards written after them all; and the
+/// searcher they share, from any bundle built (else kept as the last run wrote it).
 pub(super) fn write_index(lang: &str, records: Vec<Record>, shard_size: usize, out: &mut Output) -> Result<(), String> {
     let folder = format!("{FOLDER}/{lang}/");
     let list = format!("{folder}{SEARCH_SHARDS_FILE}");
@@ -104,9 +111,27 @@ pub(super) fn write_index(lang: &str, records: Vec<Record>, shard_size: usize, o
     let built: HashMap<u32, u64> = listed.iter().filter_map(|l| Some((l.folder, l.fingerprint?))).collect();
     let shards = search_shards::plan(records, listed.into_iter().map(|l| (l.folder, l.from)).collect(), shard_size);
     let mut fingerprints = Vec::with_capacity(shards.len());
+    let mut searcher = None;
     for shard in &shards {
         let last = built.get(&shard.folder).copied();
-        fingerprints.push(write_bundle(lang, &format!("{folder}{}/", shard.folder), &shard.records, last, out)?);
+        let (fingerprint, js) = write_bundle(lang, &format!("{folder}{}/", shard.folder), &shard.records, last, out)?;
+        fingerprints.push(fingerprint);
+        searcher = searcher.or(js);
+    }
+    let made = !out.files(|file| file == SEARCHER_FILE).is_empty();
+    if let (None, false, Some(shard)) = (&searcher, made, shards.first()) {
+        if !out.keep_file(SEARCHER_FILE) {
+            // Every bundle was kept, but the searcher is missing: one is built again for it.
+            searcher = write_bundle(lang, &format!("{folder}{}/", shard.folder), &shard.records, None, out)?.1;
+        }
+    }
+    if let Some(js) = searcher {
+        out.write(SEARCHER_FILE, &js).map_err(|e| format!("{SEARCHER_FILE}: {e}"))?;
+        // Served precompressed (`out.write` keeps siblings in step once made).
+        let path = out.dir().join(SEARCHER_FILE);
+        if !has_siblings(&path) {
+            compress_beside(&path, &js).map_err(|e| format!("{SEARCHER_FILE}: {e}"))?;
+        }
     }
     out.write(&list, search_shards::render(&shards, &fingerprints)).map_err(|e| format!("{list}: {e}"))
 }
@@ -115,39 +140,37 @@ pub(super) fn write_index(lang: &str, records: Vec<Record>, shard_size: usize, o
 /// it from the same records (`last`, the fingerprint `shards.json` recorded: it serves publish
 /// and `publish search-index`, which keeps no manifest, alike). The entry file, which names the
 /// others, is written last, so a reader never meets an entry whose files are not there yet.
-/// Returns the records' fingerprint.
+/// Returns the records' fingerprint, and the searcher's JS if the bundle was built.
 fn write_bundle(
     lang: &str,
     folder: &str,
     records: &[Record],
     last: Option<u64>,
     out: &mut Output,
-) -> Result<u64, String> {
+) -> Result<(u64, Option<Vec<u8>>), String> {
     let entry = format!("{folder}pagefind-entry.json");
     let fingerprint = fingerprint::of((lang, pagefind_version(), records));
     if last == Some(fingerprint) && out.dir().join(&entry).is_file() {
-        // What an earlier version served and this one does not (Pagefind's worker) goes.
+        // What an earlier version served and this one does not (Pagefind's worker, a copy of
+        // the searcher of its own) goes.
         out.keep(|file| file.strip_prefix(folder).is_some_and(is_served));
-        return Ok(fingerprint);
+        return Ok((fingerprint, None));
     }
     let files = build(lang, records)?;
-    let mut entry_contents = None;
+    let (mut entry_contents, mut searcher) = (None, None);
     for (name, contents) in files {
-        if name == "pagefind-entry.json" {
-            entry_contents = Some(contents);
-            continue;
-        }
-        let relative = format!("{folder}{name}");
-        out.write(&relative, &contents).map_err(|e| format!("{relative}: {e}"))?;
-        // The searcher is served precompressed (`out.write` keeps siblings in step once made).
-        let path = out.dir().join(&relative);
-        if name.ends_with(".js") && !has_siblings(&path) {
-            compress_beside(&path, &contents).map_err(|e| format!("{relative}: {e}"))?;
+        match name.as_str() {
+            "pagefind-entry.json" => entry_contents = Some(contents),
+            BUNDLE_SEARCHER => searcher = Some(contents),
+            _ => {
+                let relative = format!("{folder}{name}");
+                out.write(&relative, &contents).map_err(|e| format!("{relative}: {e}"))?;
+            }
         }
     }
     let contents = entry_contents.ok_or("Pagefind wrote no pagefind-entry.json")?;
     out.write(&entry, &contents).map_err(|e| format!("{entry}: {e}"))?;
-    Ok(fingerprint)
+    Ok((fingerprint, Some(searcher.ok_or("Pagefind wrote no pagefind.js")?)))
 }
 
 /// `publish search-index --api <folder> --out <folder>`: the search indexes alone, for the
@@ -215,7 +238,7 @@ fn build(lang: &str, records: &[Record]) -> Result<Vec<(String, Vec<u8>)>, Strin
                 let name = file.filename.to_string_lossy().replace('\\', "/");
                 // Pagefind names them under its default bundle folder.
                 let name = name.split_once(&format!("{FOLDER}/")).map_or(name.as_str(), |(_, n)| n).to_string();
-                is_served(&name).then_some((name, file.contents))
+                (is_served(&name) || name == BUNDLE_SEARCHER).then_some((name, file.contents))
             })
             .collect())
     })
@@ -262,7 +285,7 @@ mod tests {
         let edition = Edition { sections: vec![], footer_notice: String::new(), refused_sections: vec![] };
         let files = build("en", &[record("en", &edition, &hostile())]).unwrap();
         let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-        for wanted in ["pagefind.js", "pagefind-entry.json", "wasm.en.pagefind"] {
+        for wanted in [BUNDLE_SEARCHER, "pagefind-entry.json", "wasm.en.pagefind"] {
             assert!(names.contains(&wanted), "{wanted} in {names:?}");
         }
         assert!(!names.contains(&"pagefind-worker.js"), "the searcher runs on the page's thread: {names:?}");

@@ -880,15 +880,18 @@ fn posts_id(out: &Path, slug: &str) -> String {
 
 #[test]
 fn a_kept_search_shard_loses_a_file_publish_no_longer_serves() {
-    // A shard an earlier version built with Pagefind's worker, which publish no longer serves.
-    let (api, out, mut options) = copied_fixture("shards");
+    // A shard an earlier version built with Pagefind's worker and a copy of the searcher of its
+    // own, which publish no longer serves.
+    let (api, out, mut options) = copied_fixture("kept-shard");
     options.search_shard_stories = 2;
     run(&options, 0).unwrap();
     let worker = out.join("pagefind/en/0/pagefind-worker.js");
     std::fs::write(&worker, "// the worker").unwrap();
     std::fs::write(out.join("pagefind/en/0/pagefind-worker.js.br"), "br").unwrap();
+    std::fs::write(out.join("pagefind/en/0/pagefind.js"), "// the searcher").unwrap();
     let manifest = out.join(super::manifest::MANIFEST);
-    let recorded = read(&out, super::manifest::MANIFEST) + "-\tpagefind/en/0/pagefind-worker.js\n";
+    let recorded =
+        read(&out, super::manifest::MANIFEST) + "-\tpagefind/en/0/pagefind-worker.js\n-\tpagefind/en/0/pagefind.js\n";
     std::fs::write(&manifest, recorded).unwrap();
     let report = run(&options, 0).unwrap();
     assert!(
@@ -898,8 +901,33 @@ fn a_kept_search_shard_loses_a_file_publish_no_longer_serves() {
     );
     assert!(!worker.exists(), "the worker goes");
     assert!(!out.join("pagefind/en/0/pagefind-worker.js.br").exists(), "with its precompressed sibling");
-    assert!(out.join("pagefind/en/0/pagefind.js").is_file(), "the searcher stays");
+    assert!(!out.join("pagefind/en/0/pagefind.js").exists(), "so does the shard's own searcher");
+    assert!(out.join("pagefind/pagefind.js").is_file(), "the one every shard shares stays");
     assert!(!read(&out, super::manifest::MANIFEST).contains("pagefind-worker.js"), "and the manifest forgets it");
+    clean(&[&api, &out]);
+}
+
+#[test]
+fn every_search_shard_and_language_shares_one_searcher_which_a_run_puts_back_if_it_went() {
+    let (api, out, mut options) = copied_fixture("searcher");
+    options.search_shard_stories = 2;
+    run(&options, 0).unwrap();
+    let searcher = out.join("pagefind/pagefind.js");
+    let js = std::fs::read(&searcher).unwrap();
+    assert!(String::from_utf8_lossy(&js).contains("createInstance"), "Pagefind's searcher");
+    for sibling in ["pagefind/pagefind.js.br", "pagefind/pagefind.js.gz"] {
+        assert!(out.join(sibling).is_file(), "served precompressed: {sibling}");
+    }
+    let copies: Vec<_> = super::manifest::walk(&out.join("pagefind"))
+        .into_iter()
+        .map(|(relative, _)| relative)
+        .filter(|relative| relative.ends_with(".js") && relative != "pagefind.js")
+        .collect();
+    assert_eq!(copies, Vec::<String>::new(), "no shard or language has a copy of its own");
+    std::fs::remove_file(&searcher).unwrap();
+    let report = run(&options, 0).unwrap();
+    assert_eq!(std::fs::read(&searcher).unwrap(), js, "a run with nothing else changed puts it back");
+    assert!(report.written.contains(&"pagefind/pagefind.js".to_string()), "{:?}", report.written);
     clean(&[&api, &out]);
 }
 
