@@ -146,6 +146,16 @@ impl Output {
         }
     }
 
+    /// Whether this run made or kept the file at `relative`.
+    pub fn makes(&self, relative: &str) -> bool {
+        self.current.contains_key(relative)
+    }
+
+    /// Whether this run made or kept any file under `folder` (`/`-terminated).
+    pub fn makes_any_under(&self, folder: &str) -> bool {
+        self.current.range(folder.to_string()..).next().is_some_and(|(path, _)| path.starts_with(folder))
+    }
+
     /// The files this run made or kept that `matching` names.
     pub fn files(&self, matching: impl Fn(&str) -> bool) -> Vec<String> {
         self.current.keys().filter(|path| matching(path)).cloned().collect()

@@ -197,7 +197,7 @@ fn write_search_indexes(
         }
     }
     // The searcher every index shares stays while any index does (one kept as it was included).
-    if !out.files(|file| file.starts_with(&format!("{SEARCH_INDEX_FOLDER}/"))).is_empty() {
+    if out.makes_any_under(&format!("{SEARCH_INDEX_FOLDER}/")) {
         out.keep_file(SEARCHER_FILE);
     }
 }

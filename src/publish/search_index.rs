@@ -118,10 +118,10 @@ pub(super) fn write_index(lang: &str, records: Vec<Record>, shard_size: usize, o
         fingerprints.push(fingerprint);
         searcher = searcher.or(js);
     }
-    let made = !out.files(|file| file == SEARCHER_FILE).is_empty();
-    if let (None, false, Some(shard)) = (&searcher, made, shards.first()) {
-        if !out.keep_file(SEARCHER_FILE) {
-            // Every bundle was kept, but the searcher is missing: one is built again for it.
+    if let (None, Some(shard)) = (&searcher, shards.first()) {
+        // Every bundle was kept: so is the searcher, unless another language wrote it this run or
+        // it is missing, when one bundle is built again for it.
+        if !out.makes(SEARCHER_FILE) && !out.keep_file(SEARCHER_FILE) {
             searcher = write_bundle(lang, &format!("{folder}{}/", shard.folder), &shard.records, None, out)?.1;
         }
     }
