@@ -145,12 +145,14 @@ export async function sitemapAddresses(request: APIRequestContext, site: string)
 /**
  * Serves a copy of the built folder `from` on a free port, for a test that changes what is served
  * (a redeploy, a publish) or fills a service worker's caches of its own. Returns the copy's folder,
- * its origin and a function that stops the server.
+ * its origin and a function that stops the server. The folder is a link to the copy, as a host's
+ * current deploy is: `redeploy` makes the next one beside it and switches the link at once.
  */
 export async function serveCopy(from: string, options: { fixtures?: string } = {}) {
-  const { cpSync } = await import('node:fs');
+  const { cpSync, symlinkSync } = await import('node:fs');
   const dir = test.info().outputPath('site');
-  cpSync(from, dir, { recursive: true });
+  cpSync(from, `${dir}-1`, { recursive: true });
+  symlinkSync('site-1', dir);
   // @ts-expect-error: plain JavaScript test server, an ES module (imported, not required)
   const { serve } = await import('../server.mjs');
   const server = await serve({ dir, port: 0, ...options });

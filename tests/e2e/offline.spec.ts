@@ -117,15 +117,7 @@ test('a story never read shows the offline message with Retry offline, and Retry
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 });
 
-// Quarantined: in the whole suite this failed in 3 runs of 3 (never in 40 runs of this file alone,
-// nor under two busy CPU loops). Traced: the update check the app makes on moving to the search page
-// resolves at once with no new worker, without fetching sw.js, although the new sw.js is on disk;
-// a check made 8 s later finds it. The likely cause is Chromium joining it to an update check of
-// its own (scheduled after the controlled reload and deferred while the worker is busy) that began
-// during the redeploy, whose synchronous compression holds the in-process test server. A test
-// that fails at random refuses good work; it comes back once the deploy lands atomically for the
-// server (built aside, then switched) and the browser's own check can be waited for.
-test.fixme('a new deploy offers Reload, and Reload lands on the new version at the same address', async ({ page }) => {
+test('a new deploy offers Reload, and Reload lands on the new version at the same address', async ({ page }) => {
   await openWithWorker(page, '/en/');
   await openFirstStory(page);
   // Moving to the story asked the host for a new worker; that check ends before the deploy lands

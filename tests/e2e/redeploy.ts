@@ -3,9 +3,12 @@
 // is made from the served build itself (a second release build would take minutes): modules are
 // renamed, the loader and the glue that name them rewritten, and index.html's preload links,
 // integrity hashes, Content-Security-Policy and service worker made to match, by the build's own tools.
+// It lands as a host switches deploys: made whole beside the served one, then served instead of it
+// at once, so that no request (a browser's check for a new service worker least of all) ever gets
+// half of one deploy and half of the other.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 // The build's own tools are ES modules, which Playwright's TypeScript loader cannot `import`.
 const tools = async () => ({
@@ -21,19 +24,18 @@ const sha = (algorithm: string, data: string | Buffer) => createHash(algorithm).
 const remove = (path: string) => ['', '.br', '.gz'].forEach((ext) => rmSync(path + ext, { force: true }));
 
 /**
- * Deploys "the next build" into `dir`. With `modulesMissing`, the new build's page modules are
- * missing too (a host serving a broken deploy), to show the tab reloads only once.
+ * Deploys "the next build" to `site`, the link `serveCopy` serves. With `modulesMissing`, the new
+ * build's page modules are missing too (a host serving a broken deploy), to show the tab reloads
+ * only once.
  */
-export async function redeploy(dir: string, { modulesMissing = false } = {}) {
+export async function redeploy(site: string, { modulesMissing = false } = {}) {
   const { precompress, withPolicy, writeServiceWorker } = await tools();
-  // Each file and its siblings land whole, as a host switches to a new deploy: written under a
-  // temporary name, compressed there, then renamed (siblings first).
+  const served = realpathSync(site);
+  const dir = `${served.replace(/-\d+$/, '')}-${Number(/-(\d+)$/.exec(served)![1]) + 1}`;
+  cpSync(served, dir, { recursive: true });
   const write = (path: string, data: string | Buffer) => {
-    const temporary = `${path}.next`;
-    writeFileSync(temporary, data);
-    const packed = precompress(temporary);
-    for (const ext of ['.br', '.gz']) (packed ? renameSync(temporary + ext, path + ext) : rmSync(path + ext, { force: true }));
-    renameSync(temporary, path);
+    writeFileSync(path, data);
+    precompress(path);
   };
   const files = readdirSync(dir);
   const renamed = new Map<string, string>();
@@ -63,5 +65,8 @@ export async function redeploy(dir: string, { modulesMissing = false } = {}) {
   // The new build's service worker, whose precache names the new files (as post-build writes it).
   await writeServiceWorker(dir);
   precompress(join(dir, 'sw.js'));
+  const link = `${site}.next`;
+  symlinkSync(basename(dir), link);
+  renameSync(link, site);
   return { loader: newLoader };
 }
