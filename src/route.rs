@@ -317,7 +317,8 @@ mod tests {
     }
 
     /// index.html's boot script, run in Node with a stand-in `document`, `location` and `fetch`
-    /// for the route's address: the API URLs it requests before the app exists.
+    /// for the route's address: the URLs it requests before the app exists, the modules it
+    /// `import()`s among them.
     fn boot_script_requests(path: &str) -> Vec<String> {
         let html = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/index.html")).unwrap();
         let script = html
@@ -325,7 +326,8 @@ mod tests {
             .skip(1)
             .map(|s| s.split("</script>").next().unwrap())
             .find(|s| s.contains("gazetteBoot"))
-            .expect("index.html's boot script");
+            .expect("index.html's boot script")
+            .replace("import(", "record_import(");
         let stand_in = r#"
             const requested = [];
             globalThis.window = globalThis;
@@ -338,6 +340,7 @@ mod tests {
             globalThis.requestAnimationFrame = () => {};
             globalThis.AbortController = class { constructor() { this.signal = {}; } };
             globalThis.fetch = (url) => { requested.push(url); return Promise.resolve(); };
+            globalThis.record_import = (url) => { requested.push(url); return Promise.reject(); };
         "#;
         let program = format!("{stand_in}\n{script}\nconsole.log(JSON.stringify(requested));");
         let output = std::process::Command::new("node")
@@ -349,14 +352,16 @@ mod tests {
     }
 
     #[test]
-    fn the_boot_script_requests_exactly_the_documents_of_the_route() {
+    fn the_boot_script_requests_exactly_the_documents_and_the_searcher_of_the_route() {
         for route in every_kind() {
             let path = route.path();
             let mut expected: Vec<String> =
                 route.documents().iter().map(|d| format!("http://site.example/api/v1/{d}")).collect();
-            // The search page's shard list too, under the key the app asks for it by.
+            // The search page's shard list too, under the key the app asks for it by, and the
+            // searcher at the address the app imports it from.
             if let Route::Search { lang } = &route {
                 expected.push(format!("{}{SEARCH_SHARDS_FILE}", search_index_folder(lang)));
+                expected.push(format!("/{SEARCHER_FILE}"));
             }
             assert_eq!(boot_script_requests(&path), expected, "{path}");
         }
