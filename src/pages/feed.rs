@@ -175,6 +175,12 @@ fn FeedList(feed: UseFeedReturn, section: Option<String>) -> impl IntoView {
                 </div>
             </Show>
         </Show>
+        // While the next page is on its way, a screen's height of placeholder stands where its
+        // stories will be: what follows (the feed's end, the footer) has left the screen before
+        // they arrive, and they replace the placeholder, so nothing the reader sees moves.
+        <Show when=move || loading() && !items.with(Vec::is_empty)>
+            <div class="feed-reserve"><FeedSkeleton/></div>
+        </Show>
         <div class="feed-end">
             <div node_ref=sentinel class="feed-sentinel" aria-hidden="true"></div>
             <p class="feed-status" role="status">

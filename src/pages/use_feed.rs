@@ -8,7 +8,8 @@ use leptos::task::spawn_local;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
-/// How many stories of a page are drawn in the first of its two tasks: a phone's first screen.
+/// How many stories of the feed's first page are drawn in the first of its two tasks: a phone's
+/// first screen.
 const FIRST_DRAWN: usize = 4;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -92,9 +93,13 @@ pub fn use_feed(lang: String, feed: String, first: u32) -> UseFeedReturn {
             let result = api::feed(&lang, &feed, next).await;
             match result {
                 Ok(page) => {
-                    // The first stories now, the rest a task later: two short tasks rather than
-                    // one long one (drawing a card first compiles its WebAssembly code).
-                    let (first, rest) = page.items.split_at(page.items.len().min(FIRST_DRAWN));
+                    // The feed's first stories now, the rest a task later: two short tasks rather
+                    // than one long one (drawing a card first compiles its WebAssembly code). A
+                    // later page comes whole, in the same task as the status that takes the
+                    // placeholder standing in for it away (`feed.rs`).
+                    let first_page = items.try_with_untracked(Vec::is_empty).unwrap_or(false);
+                    let drawn = if first_page { FIRST_DRAWN } else { page.items.len() };
+                    let (first, rest) = page.items.split_at(page.items.len().min(drawn));
                     items.try_update(|list| append_unique(list, first));
                     if !rest.is_empty() {
                         crate::boot::next_task().await;

@@ -160,3 +160,26 @@ export async function serveCopy(from: string, options: { fixtures?: string } = {
   const close = () => new Promise<void>((done) => server.close(() => done()));
   return { dir, origin, close };
 }
+
+/**
+ * Layout shifts the page reports, from its first paint on (those right after a click or a key are
+ * the reader's own and left out, as CLS does): their sum in `window.shifts`, each in `window.shifted`.
+ */
+export function watchLayoutShifts(page: Page) {
+  return page.addInitScript(() => {
+    (window as any).shifts = 0;
+    (window as any).shifted = [];
+    const describe = (n: Node | null) => (n instanceof Element
+      ? `${n.localName}${n.id ? `#${n.id}` : ''}${n.className ? `.${String(n.className).split(' ').join('.')}` : ''}`
+      : n?.nodeName ?? 'gone');
+    const rect = (r: DOMRectReadOnly) => `${r.x},${r.y} ${r.width}x${r.height}`;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries() as any[]) {
+        if (e.hadRecentInput) continue;
+        (window as any).shifts += e.value;
+        (window as any).shifted.push(`${e.value.toFixed(5)} at ${Math.round(e.startTime)} ms: ${(e.sources ?? [])
+          .map((s: any) => `${describe(s.node)} ${rect(s.previousRect)} -> ${rect(s.currentRect)}`).join('; ')}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}

@@ -1,7 +1,7 @@
 // Issue 11: the pages ./x publish writes. What a crawler or a link preview reads without running
 // scripts, what a reader with scripts off gets, and the app taking over a published page.
 import type { APIRequestContext, Page } from '@playwright/test';
-import { test, expect, countRequests, expectAccessibleInBothThemes, holdApp, sitemapAddresses } from './helpers';
+import { test, expect, countRequests, expectAccessibleInBothThemes, holdApp, sitemapAddresses, watchLayoutShifts } from './helpers';
 
 const STORY = '/en/politics/1000/opposition-parties-debate-runs-late-into-the-night-0';
 const HEADLINE = 'Opposition parties: debate runs late into the night';
@@ -146,26 +146,6 @@ test.describe('a reader without scripts', () => {
     await expect(page).toHaveURL(/^http:\/\/127\.0\.0\.1:4175\/news\/ru\//);
   });
 });
-
-/** Layout shifts the page reports, from its first paint on. */
-function watchLayoutShifts(page: Page) {
-  return page.addInitScript(() => {
-    (window as any).shifts = 0;
-    (window as any).shifted = [];
-    const describe = (n: Node | null) => (n instanceof Element
-      ? `${n.localName}${n.id ? `#${n.id}` : ''}${n.className ? `.${String(n.className).split(' ').join('.')}` : ''}`
-      : n?.nodeName ?? 'gone');
-    const rect = (r: DOMRectReadOnly) => `${r.x},${r.y} ${r.width}x${r.height}`;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries() as any[]) {
-        if (e.hadRecentInput) continue;
-        (window as any).shifts += e.value;
-        (window as any).shifted.push(`${e.value.toFixed(5)} at ${Math.round(e.startTime)} ms: ${(e.sources ?? [])
-          .map((s: any) => `${describe(s.node)} ${rect(s.previousRect)} -> ${rect(s.currentRect)}`).join('; ')}`);
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
-}
 
 test.describe('the app taking over a published page', () => {
   test.use({ waitForApp: false });

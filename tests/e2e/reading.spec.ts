@@ -1,6 +1,6 @@
 // Issue 3: feeds with infinite loading, the article page, and errors that never lose the reader.
 import type { Page } from '@playwright/test';
-import { test, expect, OTHER_API, countRequests, holdApp, useApi } from './helpers';
+import { test, expect, OTHER_API, countRequests, holdApp, useApi, watchLayoutShifts } from './helpers';
 
 const FEED_PAGE = /\/api\/v1\/en\/feeds\/latest\/\d+\.json$/;
 
@@ -34,6 +34,37 @@ test('an overlapping next page never shows a story twice', async ({ page }) => {
   await scrollToEnd(page);
   await expect(page.getByRole('feed').getByRole('article')).toHaveCount(6);
 });
+
+for (const [device, viewport] of [['a phone', { width: 412, height: 823 }], ['a desktop', { width: 1280, height: 720 }]] as const) {
+  test(`on ${device}, the next page arrives without moving anything on screen`, async ({ page }) => {
+    await page.setViewportSize(viewport);
+    await watchLayoutShifts(page);
+    let release = () => {};
+    const held = new Promise<void>((done) => { release = done; });
+    await page.route(/\/api\/v1\/en\/feeds\/latest\/2\.json$/, async (route) => { await held; await route.continue(); });
+    await page.goto('/en/');
+    const feed = page.getByRole('feed');
+    await expect(feed.getByRole('article')).toHaveCount(12);
+    // A reader scrolling down: the end of the stories comes near, and the next page is asked for …
+    await page.evaluate(() => {
+      const end = document.querySelector('.feed-sentinel')!.getBoundingClientRect().top + scrollY;
+      scrollTo(0, end - innerHeight - 300);
+    });
+    await expect(feed).toHaveAttribute('aria-busy', 'true');
+    // … and reaches the end of the stories (half way up the screen) while it is on its way.
+    await page.evaluate(() => {
+      const cards = document.querySelectorAll('[role="feed"] article');
+      scrollTo(0, cards[cards.length - 1].getBoundingClientRect().bottom + scrollY - innerHeight / 2);
+    });
+    await expect(page.locator('.feed-reserve'), 'the rest of the screen is the next page\'s placeholder').toBeInViewport();
+    release();
+    await expect(feed.getByRole('article')).toHaveCount(24);
+    await expect(feed).toHaveAttribute('aria-busy', 'false');
+    // Two frames drawn, so that any shift the new stories caused has been reported.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await page.evaluate(() => (window as any).shifts), String(await page.evaluate(() => (window as any).shifted))).toBe(0);
+  });
+}
 
 test.describe('without IntersectionObserver', () => {
   test.beforeEach(async ({ page }) => {
