@@ -11,7 +11,9 @@
 // - the reading list: the app posts {type: 'save', story, urls} or {type: 'unsave', story}; a
 //   saved story's documents, page and pictures are kept in their own cache, which nothing
 //   expires, with a record of which are its own, so that removing it drops exactly those;
-// - a new deploy waits until the reader accepts the app's "Reload" ({type: 'SKIP_WAITING'}).
+// - a new deploy waits until the reader accepts the app's "Reload" ({type: 'SKIP_WAITING'});
+// - once active, a worker takes control of the open pages it does not control yet (a first visit's,
+//   which registered it), so that what a first visit goes on to read is kept too.
 importScripts('WORKBOX_DIR/workbox-sw.js');
 workbox.setConfig({ modulePathPrefix: 'WORKBOX_DIR/', debug: false });
 
@@ -24,6 +26,7 @@ const PICTURES = 200;
 const SAVED = `gazette-saved-${self.registration.scope}`;
 
 core.setCacheNameDetails({ prefix: 'gazette' });
+core.clientsClaim();
 precaching.precacheAndRoute(self.__WB_MANIFEST);
 precaching.cleanupOutdatedCaches();
 navigationPreload.enable();

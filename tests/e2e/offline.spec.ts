@@ -118,7 +118,12 @@ test('a story never read shows the offline message with Retry offline, and Retry
 });
 
 test('a new deploy offers Reload, and Reload lands on the new version at the same address', async ({ page }) => {
-  await openWithWorker(page, '/en/');
+  // A first visit, which the worker takes control of once it is installed. (Not a reload, as
+  // openWithWorker does: after loading a page it controls, the browser checks for a new worker on
+  // its own, a second after the page's last request, and the app's check on moving to another
+  // page would join that check if it was still on its way, made before the deploy landed.)
+  await page.goto(`${origin}/en/`);
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
   await openFirstStory(page);
   // Moving to the story asked the host for a new worker; that check ends before the deploy lands
   // (one still in flight may read the old sw.js, and the next page's check would join it rather
