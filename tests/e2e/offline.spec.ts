@@ -19,8 +19,8 @@ test.beforeEach(async () => {
 test.afterEach(() => close());
 
 /**
- * Opens `path` and waits until the service worker is installed with the app's files and controls
- * the page (a worker controls the pages opened after it took over: hence the reload).
+ * Opens `path`, waits until the service worker is installed with the app's files, and opens the
+ * page again, as a returning reader does: a load the worker answers from the start.
  */
 async function openWithWorker(page: Page, path: string) {
   await page.goto(`${origin}${path}`);
