@@ -1,7 +1,7 @@
 // ./x bench: prints figures, asserts nothing. Serves the release dist/ with brotli like a CDN and
 // measures (1) boot file sizes, (2) Lighthouse 12 mobile, median of N runs, for home, a section and
 // an article, each beside the floor (the same published page with every script taken out) and the
-// stack (bench/stack-floor's bare Leptos + router app, built as Gazette's release is), (3) start-up main-thread blocking with Chromium's CPU slowed 4×, (4) in-app navigation
+// stack (bench/stack-floor's bare Leptos + router app, built as Gazette's release is), (3) start-up main-thread blocking with Chromium's CPU slowed 4×, beside the stack, (4) in-app navigation
 // from a click on a story to its article painted, median of 20, with the article JSON cached and
 // not cached, (5) publishing beside Hugo (publish-time.mjs), (6) search through the Pagefind
 // bundles publish writes, at 100,000 stories, beside the single search-index.json it replaced
@@ -106,9 +106,10 @@ async function lighthouseFigures() {
 // Chromium with its CPU slowed 4×: the sum over long tasks after first paint of their time beyond
 // 50 ms, until 3 s after load began — mostly the app's start-up (compiling wasm on first call).
 async function startupBlocking() {
-  console.log('\n## Start-up main-thread blocking, Chromium at 4× CPU slowdown, median of 7');
+  console.log('\n## Start-up main-thread blocking, Chromium at 4× CPU slowdown, median of 7, beside the stack');
   const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS.filter((f) => !f.startsWith('--headless')) });
-  for (const [name, path] of Object.entries(PAGES)) {
+  const addresses = [...Object.entries(PAGES).map(([name, path]) => [name, ORIGIN + path]), ['stack', `http://127.0.0.1:${STACK_PORT}/`]];
+  for (const [name, address] of addresses) {
     const totals = [], longest = [];
     for (let i = 0; i < 7; i++) {
       const context = await browser.newContext({ viewport: { width: 412, height: 823 } });
@@ -118,7 +119,7 @@ async function startupBlocking() {
         window.__tasks = [];
         new PerformanceObserver((l) => l.getEntries().forEach((e) => window.__tasks.push([e.startTime, e.duration]))).observe({ type: 'longtask', buffered: true });
       });
-      await page.goto(ORIGIN + path);
+      await page.goto(address);
       await page.waitForTimeout(3000);
       const { tasks, fcp } = await page.evaluate(() => ({
         tasks: window.__tasks, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
