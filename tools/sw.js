@@ -13,7 +13,8 @@
 //   expires, with a record of which are its own, so that removing it drops exactly those;
 // - a new deploy waits until the reader accepts the app's "Reload" ({type: 'SKIP_WAITING'});
 // - once active, a worker takes control of the open pages it does not control yet (a first visit's,
-//   which registered it); what that page fetched before then is not kept.
+//   which registered it); that page's boot script (index.html) then requests its API documents
+//   again, and they are kept as above. The page's own HTML, fetched before, is not.
 importScripts('WORKBOX_DIR/workbox-sw.js');
 workbox.setConfig({ modulePathPrefix: 'WORKBOX_DIR/', debug: false });
 

@@ -52,6 +52,21 @@ test('a story read once opens again offline, saying it is the copy from when it 
     .toHaveText(/^You are offline — showing the copy from \d\d:\d\d\.$/);
 });
 
+test('a story read on the first visit, once the worker is in control, opens again offline', async ({ page, context }) => {
+  // The page that installs the worker read the site and the edition before there was one.
+  await page.goto(`${origin}/en/`);
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  const api = `${origin}/api/v1/`;
+  const kept = (urls: string[]) => page.evaluate((u) => Promise.all(u.map((x) => caches.match(x).then((r) => r !== undefined))), urls);
+  await expect.poll(() => kept([`${api}site.json`, `${api}en/edition.json`, `${api}en/feeds/latest/1.json`]))
+    .toEqual([true, true, true]);
+  const story = await openFirstStory(page);
+  await offline(context, page, story.url);
+  await expect(page.getByRole('heading', { level: 1, name: story.title })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'You are offline' }))
+    .toHaveText(/^You are offline — showing the copy from \d\d:\d\d\.$/);
+});
+
 test('the second visit fetches no code from the network', async ({ page }) => {
   await openWithWorker(page, '/en/');
   const fromNetwork: string[] = [];
