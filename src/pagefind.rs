@@ -3,7 +3,9 @@
 //! first by `pagefind/{lang}/shards.json`. It is loaded when the reader starts a search; a query
 //! searches the newest shard, and older shards are joined (Pagefind's `mergeIndex`, which shares
 //! the loaded WebAssembly and fetches only the shard's page list and the chunks a query needs)
-//! while a query wants more results than the shards joined so far found. Its JS module
+//! while a query wants more results than the shards joined so far found. Those are joined into a
+//! second searcher, so that a query after a rare word is not searched in every shard it joined:
+//! Pagefind searches all of a searcher's shards, fetching the query's chunks from each. Its JS module
 //! (`pagefind/pagefind.js`, one for every language and shard) comes through
 //! `gazetteBoot.searcher` (index.html), which imports it and makes the language's searcher
 //! (Pagefind's `createInstance`) once, on the search page from the first moment: WebAssembly
@@ -38,23 +40,56 @@ thread_local! {
     static DROPPED: Cell<u32> = const { Cell::new(0) };
 }
 
-/// A language's searcher: Pagefind's, searching the newest shard and those joined since.
+/// A language's searcher: Pagefind's, searching the newest shards, and older ones when a query
+/// wants more.
 #[derive(Clone)]
 pub struct Engine(Rc<Searcher>);
 
 struct Searcher {
-    /// Pagefind's searcher and the name `gazetteBoot` knows it by; `None` for a language without
-    /// stories.
-    instance: Option<(JsValue, String)>,
     /// Each shard's folder URL, newest first.
     shards: Vec<String>,
-    /// How many of them the searcher searches, or will once `joining` is done.
-    joined: Cell<usize>,
-    /// The shards being joined (`mergeIndex`): a query searches once they are in.
-    joining: RefCell<Option<Promise>>,
+    /// The newest shards' searcher (the newest, and the one before it while the newest holds
+    /// fewer stories), where most queries find what they want; `None` for a language without
+    /// stories.
+    recent: Option<Joined>,
+    /// The searcher that joins older shards, made when a query first wants more than the recent
+    /// ones hold.
+    wide: RefCell<Option<Rc<Joined>>>,
     /// The query last answered and the pages it gave (Pagefind's ids), in order: joining a shard
     /// for "Show more" adds results after those the reader has, never reorders them.
     given: RefCell<(String, Vec<String>)>,
+}
+
+/// One of Pagefind's searchers and the shards joined into it, newest first.
+struct Joined {
+    instance: JsValue,
+    /// The name `gazetteBoot` knows it by.
+    name: String,
+    /// How many shards it searches, or will once `joining` is done.
+    joined: Cell<usize>,
+    /// The shards being joined (`mergeIndex`): a query searches once they are in.
+    joining: RefCell<Option<Promise>>,
+}
+
+impl Joined {
+    fn new(instance: JsValue, name: String) -> Self {
+        Joined { instance, name, joined: Cell::new(1), joining: RefCell::default() }
+    }
+
+    /// Starts joining the next `count` of `shards` (as many as are left, at most). Queries search
+    /// once they are in (`Engine::settle`).
+    fn join_more(&self, shards: &[String], count: usize) -> Result<(), ApiError> {
+        let joined = self.joined.get();
+        let total = shards.len();
+        let more = &shards[joined.min(total)..joined.saturating_add(count).min(total)];
+        let joining = more
+            .iter()
+            .map(|folder| start(&boot(), "join", &[self.name.as_str().into(), folder.into()]))
+            .collect::<Result<Array, _>>()?;
+        self.joined.set(joined + more.len());
+        *self.joining.borrow_mut() = Some(Promise::all(&joining));
+        Ok(())
+    }
 }
 
 /// `shards.json`: the shards, newest first.
@@ -148,33 +183,35 @@ pub async fn engine(lang: &str) -> Result<Engine, ApiError> {
     // that one is joined at once, so a common word's first results need no second round (on the
     // search page index.html's boot script has started that join by the same rule).
     let small_newest = matches!(listed.as_slice(), [Shard(_, newest), Shard(_, before), ..] if newest < before);
-    let instance = match shards.first() {
+    let recent = match shards.first() {
         Some(newest) => {
             // Named by its newest shard, as index.html names it on the search page.
             let name = match DROPPED.with(Cell::get) {
                 0 => newest.clone(),
                 dropped => format!("{newest}#{dropped}"),
             };
-            let module = crate::config::href(&format!("/{}", crate::route::SEARCHER_FILE));
-            // Made once, whoever asks first (index.html on the search page, the search box's
-            // prefetch, the search page).
-            let made = call(&boot(), "searcher", &[newest.into(), module.into(), name.as_str().into()]).await?;
-            Some((made, name))
+            Some(Joined::new(make(newest, &name).await?, name))
         }
         None => None,
     };
-    let searcher =
-        Searcher { instance, shards, joined: Cell::new(1), joining: RefCell::default(), given: RefCell::default() };
+    let searcher = Searcher { shards, recent, wide: RefCell::default(), given: RefCell::default() };
     // One searcher per language: a racing call that finished first keeps its own, whose shards
     // joined so far are the searcher's.
     let (engine, first) = ENGINES.with(|e| match e.borrow_mut().entry(lang.to_string()) {
         Entry::Occupied(held) => (held.get().clone(), false),
         Entry::Vacant(place) => (place.insert(Engine(Rc::new(searcher))).clone(), true),
     });
-    if first && small_newest {
-        engine.join_more(1)?;
+    if let (true, true, Some(recent)) = (first, small_newest, &engine.0.recent) {
+        recent.join_more(&engine.0.shards, 1)?;
     }
     Ok(engine)
+}
+
+/// Pagefind's searcher named `name`, over the shard at `newest`: made once, whoever asks first
+/// (index.html on the search page, the search box's prefetch, the search page).
+async fn make(newest: &str, name: &str) -> Result<JsValue, ApiError> {
+    let module = crate::config::href(&format!("/{}", crate::route::SEARCHER_FILE));
+    call(&boot(), "searcher", &[newest.into(), module.into(), name.into()]).await
 }
 
 /// Starts loading the language's searcher (the reader is in a search box); failures wait for
@@ -188,66 +225,72 @@ pub fn prefetch(lang: &str) {
 
 impl Engine {
     /// The stories matching `query` (already folded for the index), with the first `limit`
-    /// read: from the newest shard, joining older shards until `limit` are found or none is
+    /// read: from the newest shards, then joining older shards until `limit` are found or none is
     /// left. `None` when a newer query took its place while the reader was typing.
     pub async fn search(&self, query: &str, limit: usize) -> Result<Option<Found>, ApiError> {
         let searcher = &self.0;
-        let Some((instance, _)) = &searcher.instance else {
+        let Some(recent) = &searcher.recent else {
             return Ok(Some(Found { total: 0, complete: true, hits: vec![] }));
         };
         let asked = QUERIES.with(|q| q.get().wrapping_add(1));
         QUERIES.with(|q| q.set(asked));
         let now = web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
         let typing = now - LAST_QUERY.with(|last| last.replace(now)) < f64::from(DEBOUNCE_MS);
-        self.settle().await?;
-        // The shards the answer covers.
-        let mut joined = searcher.joined.get();
-        let mut answer = if typing {
-            call(instance, "debouncedSearch", &[query.into(), Object::new().into(), DEBOUNCE_MS.into()]).await?
+        self.settle(recent).await?;
+        let answer = if typing {
+            call(&recent.instance, "debouncedSearch", &[query.into(), Object::new().into(), DEBOUNCE_MS.into()]).await?
         } else {
-            call(instance, "search", &[query.into()]).await?
+            call(&recent.instance, "search", &[query.into()]).await?
         };
+        let total = searcher.shards.len();
+        let Some(results) = current(&answer, asked) else { return Ok(None) };
+        let complete = recent.joined.get() == total;
+        if results.length() as usize >= limit || complete {
+            return self.read(query, &results, limit, complete).await.map(Some);
+        }
+        let wide = self.wide().await?;
         loop {
-            if answer.is_null() || answer.is_undefined() || QUERIES.with(|q| q.get()) != asked {
-                return Ok(None);
-            }
-            let results: Array = get(&answer, "results").dyn_into().unwrap_or_default();
-            let complete = joined == searcher.shards.len();
+            // Joined by this query or by another meanwhile: searched once they are in.
+            self.settle(&wide).await?;
+            let joined = wide.joined.get();
+            let answer = call(&wide.instance, "search", &[query.into()]).await?;
+            let Some(results) = current(&answer, asked) else { return Ok(None) };
+            let complete = joined == total;
             if results.length() as usize >= limit || complete {
                 return self.read(query, &results, limit, complete).await.map(Some);
             }
-            if searcher.joined.get() == joined {
-                self.join_more(joined)?;
+            // As many more as are joined already: a rare word reaches the oldest in a few rounds.
+            if wide.joined.get() == joined {
+                wide.join_more(&searcher.shards, joined)?;
             }
-            // Joined by this query or by another meanwhile: searched once they are in.
-            self.settle().await?;
-            joined = searcher.joined.get();
-            answer = call(instance, "search", &[query.into()]).await?;
         }
     }
 
-    /// Starts joining the next `count` older shards (as many as are left, at most): as many as
-    /// are joined already, for a query (a rare word reaches the oldest in a few rounds). Queries
-    /// search once they are in (`settle`).
-    fn join_more(&self, count: usize) -> Result<(), ApiError> {
+    /// The searcher that joins older shards, made the first time a query wants more than the
+    /// recent shards hold; it starts with twice as many.
+    async fn wide(&self) -> Result<Rc<Joined>, ApiError> {
         let searcher = &self.0;
-        let Some((_, name)) = &searcher.instance else { return Ok(()) };
-        let joined = searcher.joined.get();
-        let total = searcher.shards.len();
-        let more = &searcher.shards[joined.min(total)..joined.saturating_add(count).min(total)];
-        let joining = more
-            .iter()
-            .map(|folder| start(&boot(), "join", &[name.into(), folder.into()]))
-            .collect::<Result<Array, _>>()?;
-        searcher.joined.set(joined + more.len());
-        *searcher.joining.borrow_mut() = Some(Promise::all(&joining));
-        Ok(())
+        if let Some(wide) = searcher.wide.borrow().clone() {
+            return Ok(wide);
+        }
+        let Some(recent) = &searcher.recent else { return Err(ApiError::Decode("no shards".into())) };
+        let name = format!("{} wide", recent.name);
+        let instance = make(&searcher.shards[0], &name).await?;
+        // A query made it meanwhile (the same searcher, by its name): it joins once.
+        let (wide, made) = match &mut *searcher.wide.borrow_mut() {
+            Some(wide) => (wide.clone(), false),
+            place => (place.insert(Rc::new(Joined::new(instance, name))).clone(), true),
+        };
+        if made {
+            wide.join_more(&searcher.shards, recent.joined.get() * 2 - 1)?;
+        }
+        Ok(wide)
     }
 
-    /// Waits for the shards being joined, if any. If one failed (a download cut short), this
-    /// searcher is dropped: the search page's retry loads a new one and joins the shards again.
-    async fn settle(&self) -> Result<(), ApiError> {
-        let joining = self.0.joining.borrow().clone();
+    /// Waits for the shards `searcher` is joining, if any. If one failed (a download cut short),
+    /// this engine is dropped: the search page's retry loads a new one and joins the shards again.
+    async fn settle(&self, searcher: &Joined) -> Result<(), ApiError> {
+        let joining = searcher.joining.borrow().clone();
         let Some(joining) = joining else { return Ok(()) };
         JsFuture::from(joining).await.map(|_| ()).map_err(|error| {
             let dropped = ENGINES.with(|e| {
@@ -282,6 +325,13 @@ impl Engine {
         *searcher.given.borrow_mut() = (query.to_string(), results.iter().take(limit).map(id).collect());
         Ok(Found { total: results.len(), complete, hits })
     }
+}
+
+/// The results of Pagefind's `answer`, unless a newer query replaced the one `asked` (Pagefind's
+/// debounced search answers a replaced query with nothing).
+fn current(answer: &JsValue, asked: u32) -> Option<Array> {
+    let replaced = answer.is_null() || answer.is_undefined() || QUERIES.with(|q| q.get()) != asked;
+    (!replaced).then(|| get(answer, "results").dyn_into().unwrap_or_default())
 }
 
 /// A result's data as plain values (missing fields are empty).

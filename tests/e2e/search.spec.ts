@@ -169,6 +169,23 @@ test('the newest shard answers first; older shards are joined only as more resul
   expect([...entries.keys()]).toContain(entry(folders.at(-1)));
 });
 
+test('after a word only the oldest shard has, a common word is answered by the newest shards again', async ({ page }) => {
+  const status = page.getByRole('main').getByRole('status');
+  const titles = results(page).locator('.search-result__title');
+  await page.goto('/en/search?q=budget');
+  await expect(results(page)).toHaveCount(10);
+  await expect(status).toHaveText(/^Results: \d+\+$/);
+  const fresh = { said: await status.innerText(), titles: await titles.allInnerTexts() };
+  // Joins every shard.
+  await page.locator('#search-page-input').fill('olympiad');
+  await expect(status, 'every shard searched').toHaveText(/^Results: \d+$/);
+  await expect(titles.first()).toContainText(/chess olympiad/i);
+  // Searched in the newest shards alone, as on a fresh page, not in every shard joined so far.
+  await page.locator('#search-page-input').fill('budget');
+  await expect(status).toHaveText(fresh.said);
+  expect(await titles.allInnerTexts()).toEqual(fresh.titles);
+});
+
 test('a search index that fails to load has its own message and retry', async ({ page }) => {
   let fail = true;
   await page.route(/\/pagefind\/pagefind\.js$/, (route) => (fail ? route.fulfill({ status: 500, body: '' }) : route.fallback()));
