@@ -248,7 +248,7 @@ impl Engine {
         if results.length() as usize >= limit || complete {
             return self.read(query, &results, limit, complete).await.map(Some);
         }
-        let wide = self.wide().await?;
+        let wide = self.wide(recent).await?;
         loop {
             // Joined by this query or by another meanwhile: searched once they are in.
             self.settle(&wide).await?;
@@ -267,13 +267,12 @@ impl Engine {
     }
 
     /// The searcher that joins older shards, made the first time a query wants more than the
-    /// recent shards hold; it starts with twice as many.
-    async fn wide(&self) -> Result<Rc<Joined>, ApiError> {
+    /// `recent` shards hold; it starts with twice as many.
+    async fn wide(&self, recent: &Joined) -> Result<Rc<Joined>, ApiError> {
         let searcher = &self.0;
         if let Some(wide) = searcher.wide.borrow().clone() {
             return Ok(wide);
         }
-        let Some(recent) = &searcher.recent else { return Err(ApiError::Decode("no shards".into())) };
         let name = format!("{} wide", recent.name);
         let instance = make(&searcher.shards[0], &name).await?;
         // A query made it meanwhile (the same searcher, by its name): it joins once.
