@@ -3,9 +3,11 @@
 //! first by `pagefind/{lang}/shards.json`. It is loaded when the reader starts a search; a query
 //! searches the newest shard, and older shards are joined (Pagefind's `mergeIndex`, which shares
 //! the loaded WebAssembly and fetches only the shard's page list and the chunks a query needs)
-//! while a query wants more results than the shards joined so far found. Those are joined into a
-//! second searcher, so that a query after a rare word is not searched in every shard it joined:
-//! Pagefind searches all of a searcher's shards, fetching the query's chunks from each. Its JS module
+//! while a query wants more results than the shards joined so far found; where the newest found
+//! none, only those the words index (`publish/search_words.rs`) says may hold the query's words,
+//! so that a rare or absent word does not join every shard of the archive. Those are joined into a second searcher, so
+//! that a query after a rare word is not searched in every shard it joined: Pagefind searches
+//! all of a searcher's shards, fetching the query's chunks from each. Its JS module
 //! (`pagefind/pagefind.js`, one for every language and shard) comes through
 //! `gazetteBoot.searcher` (index.html), which imports it and makes the language's searcher
 //! (Pagefind's `createInstance`) once, on the search page from the first moment: WebAssembly
@@ -48,6 +50,13 @@ pub struct Engine(Rc<Searcher>);
 struct Searcher {
     /// Each shard's folder URL, newest first.
     shards: Vec<String>,
+    /// Each shard's record in the words index (Pagefind's page id), if it has one; a shard with
+    /// none (the newest) may hold any query's words.
+    records: Vec<Option<String>>,
+    /// The words index's blocks' folder URLs (none if publish wrote none).
+    words: Vec<String>,
+    /// The words index's searcher, made when a query first wants more than the recent shards hold.
+    finder: RefCell<Option<Rc<Joined>>>,
     /// The newest shards' searcher (the newest, and the one before it while the newest holds
     /// fewer stories), where most queries find what they want; `None` for a language without
     /// stories.
@@ -60,54 +69,79 @@ struct Searcher {
     given: RefCell<(String, Vec<String>)>,
 }
 
-/// One of Pagefind's searchers and the shards joined into it, newest first.
+/// One of Pagefind's searchers and the bundles (shards, or blocks of the words index) joined into
+/// it.
 struct Joined {
     instance: JsValue,
     /// The name `gazetteBoot` knows it by.
     name: String,
-    /// How many shards it searches, or will once `joining` is done.
-    joined: Cell<usize>,
-    /// The shards being joined (`mergeIndex`): a query searches once they are in.
+    /// Which bundles it searches, or will once `joining` is done, by their place in their list
+    /// (the first is the one it was made over).
+    joined: RefCell<Vec<usize>>,
+    /// The bundles being joined (`mergeIndex`): a query searches once they are in.
     joining: RefCell<Option<Promise>>,
 }
 
 impl Joined {
     fn new(instance: JsValue, name: String) -> Self {
-        Joined { instance, name, joined: Cell::new(1), joining: RefCell::default() }
+        Joined { instance, name, joined: RefCell::new(vec![0]), joining: RefCell::default() }
     }
 
-    /// Starts joining the next `count` of `shards` (as many as are left, at most). Queries search
-    /// once they are in (`Engine::settle`).
-    fn join_more(&self, shards: &[String], count: usize) -> Result<(), ApiError> {
-        let joined = self.joined.get();
-        let total = shards.len();
-        let more = &shards[joined.min(total)..joined.saturating_add(count).min(total)];
+    fn has(&self, bundle: usize) -> bool {
+        self.joined.borrow().contains(&bundle)
+    }
+
+    fn count(&self) -> usize {
+        self.joined.borrow().len()
+    }
+
+    /// Starts joining the bundles of `folders` that `which` names and are not joined yet. Queries
+    /// search once they are in (`Engine::settle`).
+    fn join(&self, folders: &[String], which: &[usize]) -> Result<(), ApiError> {
+        let more: Vec<usize> = which.iter().copied().filter(|&bundle| !self.has(bundle)).collect();
+        if more.is_empty() {
+            return Ok(());
+        }
         let joining = more
             .iter()
-            .map(|folder| start(&boot(), "join", &[self.name.as_str().into(), folder.into()]))
+            .map(|&bundle| start(&boot(), "join", &[self.name.as_str().into(), folders[bundle].as_str().into()]))
             .collect::<Result<Array, _>>()?;
-        self.joined.set(joined + more.len());
+        self.joined.borrow_mut().extend(more);
+        // Those still being joined are waited for too.
+        if let Some(before) = self.joining.borrow_mut().take() {
+            joining.push(&before);
+        }
         *self.joining.borrow_mut() = Some(Promise::all(&joining));
         Ok(())
     }
 }
 
-/// `shards.json`: the shards, newest first.
-struct ShardList(Vec<Shard>);
+/// `shards.json`: the shards, newest first, and the words index's blocks.
+struct ShardList(Vec<Shard>, Vec<Folder>);
 
 impl Decode for ShardList {
     fn decode(v: Json) -> Result<Self, String> {
-        Ok(ShardList(Fields::of(v)?.list("shards")?))
+        let mut f = Fields::of(v)?;
+        Ok(ShardList(f.list("shards")?, f.list_or_empty("words")?))
     }
 }
 
-/// A shard's folder and how many stories it holds.
-struct Shard(String, u32);
+/// A shard's folder, how many stories it holds, and its record in the words index.
+struct Shard(String, u32, Option<String>);
 
 impl Decode for Shard {
     fn decode(v: Json) -> Result<Self, String> {
         let mut f = Fields::of(v)?;
-        Ok(Shard(f.string("folder")?, f.opt_u32("stories")?.unwrap_or(0)))
+        Ok(Shard(f.string("folder")?, f.opt_u32("stories")?.unwrap_or(0), f.opt_string("words")?))
+    }
+}
+
+/// A block of the words index: its folder.
+struct Folder(String);
+
+impl Decode for Folder {
+    fn decode(v: Json) -> Result<Self, String> {
+        Ok(Folder(Fields::of(v)?.string("folder")?))
     }
 }
 
@@ -130,8 +164,8 @@ pub struct Hit {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Found {
     pub total: usize,
-    /// Whether every shard was searched; if not, `total` counts those that were, and there may be
-    /// more in older ones.
+    /// Whether every shard that may hold the query's words was searched; if not, `total` counts
+    /// those that were, and there may be more in older ones.
     pub complete: bool,
     pub hits: Vec<Hit>,
 }
@@ -176,13 +210,18 @@ pub async fn engine(lang: &str) -> Result<Engine, ApiError> {
         return Ok(engine);
     }
     let folder = crate::config::href(&crate::route::search_index_folder(lang));
-    let ShardList(listed) = crate::api::get_published(&format!("{folder}{}", crate::route::SEARCH_SHARDS_FILE)).await?;
+    let ShardList(listed, blocks) =
+        crate::api::get_published(&format!("{folder}{}", crate::route::SEARCH_SHARDS_FILE)).await?;
+    let under = |path: String| format!("{folder}{path}/");
     let shards: Vec<String> =
-        listed.iter().map(|Shard(name, _)| format!("{folder}{}/", crate::links::encode_component(name))).collect();
+        listed.iter().map(|Shard(name, ..)| under(crate::links::encode_component(name))).collect();
+    let words = blocks.iter().map(|Folder(name)| under(format!("words/{}", crate::links::encode_component(name))));
+    let words = words.collect();
+    let records = listed.iter().map(|Shard(.., record)| record.clone()).collect();
     // The newest shard fills up as stories come; while it holds fewer than the one before it,
     // that one is joined at once, so a common word's first results need no second round (on the
     // search page index.html's boot script has started that join by the same rule).
-    let small_newest = matches!(listed.as_slice(), [Shard(_, newest), Shard(_, before), ..] if newest < before);
+    let small_newest = matches!(listed.as_slice(), [Shard(_, newest, _), Shard(_, before, _), ..] if newest < before);
     let recent = match shards.first() {
         Some(newest) => {
             // Named by its newest shard, as index.html names it on the search page.
@@ -194,7 +233,15 @@ pub async fn engine(lang: &str) -> Result<Engine, ApiError> {
         }
         None => None,
     };
-    let searcher = Searcher { shards, recent, wide: RefCell::default(), given: RefCell::default() };
+    let searcher = Searcher {
+        shards,
+        records,
+        words,
+        finder: RefCell::default(),
+        recent,
+        wide: RefCell::default(),
+        given: RefCell::default(),
+    };
     // One searcher per language: a racing call that finished first keeps its own, whose shards
     // joined so far are the searcher's.
     let (engine, first) = ENGINES.with(|e| match e.borrow_mut().entry(lang.to_string()) {
@@ -202,7 +249,7 @@ pub async fn engine(lang: &str) -> Result<Engine, ApiError> {
         Entry::Vacant(place) => (place.insert(Engine(Rc::new(searcher))).clone(), true),
     });
     if let (true, true, Some(recent)) = (first, small_newest, &engine.0.recent) {
-        recent.join_more(&engine.0.shards, 1)?;
+        recent.join(&engine.0.shards, &[1])?;
     }
     Ok(engine)
 }
@@ -225,8 +272,9 @@ pub fn prefetch(lang: &str) {
 
 impl Engine {
     /// The stories matching `query` (already folded for the index), with the first `limit`
-    /// read: from the newest shards, then joining older shards until `limit` are found or none is
-    /// left. `None` when a newer query took its place while the reader was typing.
+    /// read: from the newest shards, then joining older shards (those that may hold the query's
+    /// words, where the newest have none) until `limit` are found or none is left. `None` when a newer query took its place while
+    /// the reader was typing.
     pub async fn search(&self, query: &str, limit: usize) -> Result<Option<Found>, ApiError> {
         let searcher = &self.0;
         let Some(recent) = &searcher.recent else {
@@ -242,51 +290,96 @@ impl Engine {
         } else {
             call(&recent.instance, "search", &[query.into()]).await?
         };
-        let total = searcher.shards.len();
         let Some(results) = current(&answer, asked) else { return Ok(None) };
-        let complete = recent.joined.get() == total;
-        if results.length() as usize >= limit || complete {
+        if results.length() as usize >= limit || recent.count() == searcher.shards.len() {
+            let complete = recent.count() == searcher.shards.len();
             return self.read(query, &results, limit, complete).await.map(Some);
         }
-        let wide = self.wide(recent).await?;
+        // Where the newest shards found some, the query's words are spread through the archive,
+        // and older shards are joined newest first. Where they found none, its words are absent,
+        // or the stories that have them are older: the words index says which shards have them.
+        let wanted = match results.length() {
+            0 => self.shards_for(recent, query, asked).await?,
+            _ => Some((0..searcher.shards.len()).collect()),
+        };
+        let Some(wanted) = wanted else { return Ok(None) };
+        if wanted.iter().all(|&shard| recent.has(shard)) {
+            return self.read(query, &results, limit, true).await.map(Some);
+        }
+        let wide = self.wide(recent, &wanted).await?;
         loop {
             // Joined by this query or by another meanwhile: searched once they are in.
             self.settle(&wide).await?;
-            let joined = wide.joined.get();
+            let joined = wide.count();
             let answer = call(&wide.instance, "search", &[query.into()]).await?;
             let Some(results) = current(&answer, asked) else { return Ok(None) };
-            let complete = joined == total;
-            if results.length() as usize >= limit || complete {
-                return self.read(query, &results, limit, complete).await.map(Some);
+            let left: Vec<usize> = wanted.iter().copied().filter(|&shard| !wide.has(shard)).collect();
+            if results.length() as usize >= limit || left.is_empty() {
+                return self.read(query, &results, limit, left.is_empty()).await.map(Some);
             }
-            // As many more as are joined already: a rare word reaches the oldest in a few rounds.
-            if wide.joined.get() == joined {
-                wide.join_more(&searcher.shards, joined)?;
+            // As many more as it holds of those wanted: a rare word reaches the oldest in a few
+            // rounds.
+            if wide.count() == joined {
+                let held = wanted.len() - left.len();
+                wide.join(&searcher.shards, &left[..held.clamp(1, left.len())])?;
             }
         }
     }
 
-    /// The searcher that joins older shards, made the first time a query wants more than the
-    /// `recent` shards hold; it starts with twice as many.
-    async fn wide(&self, recent: &Joined) -> Result<Rc<Joined>, ApiError> {
+    /// The shards that may hold `query`'s words, newest first: those the words index names for
+    /// it, and those it has no record of (the newest); every shard when publish wrote no words
+    /// index, or when the index names a record `shards.json` does not (a list older than the
+    /// index). `None` when a newer query took its place.
+    async fn shards_for(&self, recent: &Joined, query: &str, asked: u32) -> Result<Option<Vec<usize>>, ApiError> {
         let searcher = &self.0;
-        if let Some(wide) = searcher.wide.borrow().clone() {
-            return Ok(wide);
+        let every = || (0..searcher.shards.len()).collect();
+        if searcher.words.is_empty() {
+            return Ok(Some(every()));
         }
-        let name = format!("{} wide", recent.name);
-        let instance = make(&searcher.shards[0], &name).await?;
-        // A query made it meanwhile (the same searcher, by its name): it joins once.
-        let (wide, made) = match &mut *searcher.wide.borrow_mut() {
-            Some(wide) => (wide.clone(), false),
-            place => (place.insert(Rc::new(Joined::new(instance, name))).clone(), true),
-        };
+        let finder = self.finder(recent).await?;
+        self.settle(&finder).await?;
+        // Its records hold words, not their order: a quoted phrase is asked as its words.
+        let answer = call(&finder.instance, "search", &[query.replace('"', " ").into()]).await?;
+        let Some(results) = current(&answer, asked) else { return Ok(None) };
+        let mut named = vec![];
+        for result in results.iter() {
+            let id = get(&result, "id").as_string().unwrap_or_default();
+            match searcher.records.iter().position(|record| record.as_deref() == Some(id.as_str())) {
+                Some(shard) => named.push(shard),
+                None => return Ok(Some(every())),
+            }
+        }
+        let wanted =
+            searcher.records.iter().enumerate().filter(|(shard, record)| record.is_none() || named.contains(shard));
+        Ok(Some(wanted.map(|(shard, _)| shard).collect()))
+    }
+
+    /// The words index's searcher, with every block joined: made once, named after the `recent`
+    /// shards' searcher.
+    async fn finder(&self, recent: &Joined) -> Result<Rc<Joined>, ApiError> {
+        let searcher = &self.0;
+        let name = format!("{} words", recent.name);
+        let (finder, made) = once(&searcher.finder, &searcher.words[0], name).await?;
         if made {
-            wide.join_more(&searcher.shards, recent.joined.get() * 2 - 1)?;
+            finder.join(&searcher.words, &(1..searcher.words.len()).collect::<Vec<_>>())?;
+        }
+        Ok(finder)
+    }
+
+    /// The searcher that joins older shards, made the first time a query wants more than the
+    /// `recent` shards hold; it starts with those and as many again of the shards `wanted`.
+    async fn wide(&self, recent: &Joined, wanted: &[usize]) -> Result<Rc<Joined>, ApiError> {
+        let searcher = &self.0;
+        let name = format!("{} wide", recent.name);
+        let (wide, made) = once(&searcher.wide, &searcher.shards[0], name).await?;
+        if made {
+            let more = wanted.iter().copied().filter(|&shard| !recent.has(shard)).take(recent.count());
+            wide.join(&searcher.shards, &recent.joined.borrow().iter().copied().chain(more).collect::<Vec<_>>())?;
         }
         Ok(wide)
     }
 
-    /// Waits for the shards `searcher` is joining, if any. If one failed (a download cut short),
+    /// Waits for the bundles `searcher` is joining, if any. If one failed (a download cut short),
     /// this engine is dropped: the search page's retry loads a new one and joins the shards again.
     async fn settle(&self, searcher: &Joined) -> Result<(), ApiError> {
         let joining = searcher.joining.borrow().clone();
@@ -324,6 +417,20 @@ impl Engine {
         *searcher.given.borrow_mut() = (query.to_string(), results.iter().take(limit).map(id).collect());
         Ok(Found { total: results.len(), complete, hits })
     }
+}
+
+/// The searcher `place` holds, made over the bundle at `folder` under `name` the first time, and
+/// whether this call made it: a query that made it meanwhile (the same searcher, by its name)
+/// keeps its own, so that it joins its bundles once.
+async fn once(place: &RefCell<Option<Rc<Joined>>>, folder: &str, name: String) -> Result<(Rc<Joined>, bool), ApiError> {
+    if let Some(held) = place.borrow().clone() {
+        return Ok((held, false));
+    }
+    let instance = make(folder, &name).await?;
+    Ok(match &mut *place.borrow_mut() {
+        Some(held) => (held.clone(), false),
+        place => (place.insert(Rc::new(Joined::new(instance, name))).clone(), true),
+    })
 }
 
 /// The results of Pagefind's `answer`, unless a newer query replaced the one `asked` (Pagefind's

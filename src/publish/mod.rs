@@ -33,6 +33,7 @@ mod precompressed;
 mod run;
 mod search_index;
 mod search_shards;
+mod search_words;
 mod sitemaps;
 mod source;
 #[cfg(test)]

@@ -13,6 +13,7 @@ use super::fingerprint;
 use super::output::Output;
 use super::precompressed::{compress_beside, has_siblings};
 use super::search_shards;
+use super::search_words;
 use crate::api::{Article, Block, Edition};
 use crate::links::safe_src;
 use crate::route::{article_path, SEARCHER_FILE, SEARCH_INDEX_FOLDER as FOLDER, SEARCH_SHARDS_FILE};
@@ -87,7 +88,7 @@ const BUNDLE_SEARCHER: &str = "pagefind.js";
 /// styles are left out, and so is its worker: the searcher runs on the page's thread
 /// (`src/pagefind.rs` says why).
 fn is_served(file: &str) -> bool {
-    file == "pagefind-entry.json"
+    file == ENTRY
         || (file.starts_with("wasm.") && file.ends_with(".pagefind"))
         || file.ends_with(".pf_meta")
         || ["index/", "fragment/", "filter/"].iter().any(|folder| file.starts_with(folder))
@@ -101,13 +102,15 @@ pub(super) const SHARD_STORIES: usize = 600;
 
 /// Builds the search index of language `lang` from `records` (in any order) into
 /// `pagefind/{lang}/`: one bundle per shard at `pagefind/{lang}/{shard}/`, each built again
-/// only when its records changed, and the list of shards written after them all; and the
-/// searcher they share, from any bundle built (else kept as the last run wrote it).
+/// only when its records changed, the words index that tells which shards hold a query's words
+/// (`search_words.rs`), and the list of shards written after them all; and the searcher they
+/// share, from any bundle built (else kept as the last run wrote it).
 pub(super) fn write_index(lang: &str, records: Vec<Record>, shard_size: usize, out: &mut Output) -> Result<(), String> {
     let folder = format!("{FOLDER}/{lang}/");
     let list = format!("{folder}{SEARCH_SHARDS_FILE}");
-    let listed = std::fs::read_to_string(out.dir().join(&list)).map(|text| search_shards::parse(&text));
-    let listed = listed.unwrap_or_default();
+    let listed_text = std::fs::read_to_string(out.dir().join(&list)).unwrap_or_default();
+    let listed = search_shards::parse(&listed_text);
+    let last_words = search_shards::parse_words(&listed_text, &listed);
     let built: HashMap<u32, u64> = listed.iter().filter_map(|l| Some((l.folder, l.fingerprint?))).collect();
     let shards = search_shards::plan(records, listed.into_iter().map(|l| (l.folder, l.from)).collect(), shard_size);
     let mut fingerprints = Vec::with_capacity(shards.len());
@@ -133,14 +136,14 @@ pub(super) fn write_index(lang: &str, records: Vec<Record>, shard_size: usize, o
             compress_beside(&path, &js).map_err(|e| format!("{SEARCHER_FILE}: {e}"))?;
         }
     }
-    out.write(&list, search_shards::render(&shards, &fingerprints)).map_err(|e| format!("{list}: {e}"))
+    let words = search_words::write(lang, &folder, &shards, &fingerprints, &last_words, out)?;
+    out.write(&list, search_shards::render(&shards, &fingerprints, &words)).map_err(|e| format!("{list}: {e}"))
 }
 
 /// Builds one bundle of language `lang` from `records` into `folder`, unless the last run built
 /// it from the same records (`last`, the fingerprint `shards.json` recorded: it serves publish
-/// and `publish search-index`, which keeps no manifest, alike). The entry file, which names the
-/// others, is written last, so a reader never meets an entry whose files are not there yet.
-/// Returns the records' fingerprint, and the searcher's JS if the bundle was built.
+/// and `publish search-index`, which keeps no manifest, alike). Returns the records' fingerprint,
+/// and the searcher's JS if the bundle was built.
 fn write_bundle(
     lang: &str,
     folder: &str,
@@ -148,19 +151,31 @@ fn write_bundle(
     last: Option<u64>,
     out: &mut Output,
 ) -> Result<(u64, Option<Vec<u8>>), String> {
-    let entry = format!("{folder}pagefind-entry.json");
     let fingerprint = fingerprint::of((lang, pagefind_version(), records));
-    if last == Some(fingerprint) && out.dir().join(&entry).is_file() {
-        // What an earlier version served and this one does not (Pagefind's worker, a copy of
-        // the searcher of its own) goes.
-        out.keep(|file| file.strip_prefix(folder).is_some_and(is_served));
+    if keep_bundle(folder, fingerprint, last, out) {
         return Ok((fingerprint, None));
     }
-    let files = build(lang, records)?;
+    Ok((fingerprint, Some(write_files(folder, build(lang, records)?, out)?)))
+}
+
+/// Keeps the bundle in `folder` if the last run built it from the same inputs (`fingerprint`
+/// against `last`) and its entry is there. What an earlier version served and this one does not
+/// (Pagefind's worker, a copy of the searcher of its own) goes.
+pub(super) fn keep_bundle(folder: &str, fingerprint: u64, last: Option<u64>, out: &mut Output) -> bool {
+    let kept = last == Some(fingerprint) && out.dir().join(format!("{folder}{ENTRY}")).is_file();
+    if kept {
+        out.keep(|file| file.strip_prefix(folder).is_some_and(is_served));
+    }
+    kept
+}
+
+/// Writes a bundle's `files` into `folder`, the entry file, which names the others, last, so a
+/// reader never meets an entry whose files are not there yet. Returns the searcher's JS.
+pub(super) fn write_files(folder: &str, files: Vec<(String, Vec<u8>)>, out: &mut Output) -> Result<Vec<u8>, String> {
     let (mut entry_contents, mut searcher) = (None, None);
     for (name, contents) in files {
         match name.as_str() {
-            "pagefind-entry.json" => entry_contents = Some(contents),
+            ENTRY => entry_contents = Some(contents),
             BUNDLE_SEARCHER => searcher = Some(contents),
             _ => {
                 let relative = format!("{folder}{name}");
@@ -169,9 +184,13 @@ fn write_bundle(
         }
     }
     let contents = entry_contents.ok_or("Pagefind wrote no pagefind-entry.json")?;
+    let entry = format!("{folder}{ENTRY}");
     out.write(&entry, &contents).map_err(|e| format!("{entry}: {e}"))?;
-    Ok((fingerprint, Some(searcher.ok_or("Pagefind wrote no pagefind.js")?)))
+    searcher.ok_or_else(|| "Pagefind wrote no pagefind.js".to_string())
 }
+
+/// A bundle's entry file, which names its other files.
+const ENTRY: &str = "pagefind-entry.json";
 
 /// `publish search-index --api <folder> --out <folder>`: the search indexes alone, for the
 /// development server (`./x serve`, through `tools/post-build.mjs`), which serves the app and the
@@ -208,12 +227,12 @@ pub(super) fn command(args: &[String]) -> Result<String, super::Fatal> {
 }
 
 /// Pagefind's version, part of a bundle's fingerprint: a new searcher means a new bundle.
-fn pagefind_version() -> &'static str {
+pub(super) fn pagefind_version() -> &'static str {
     "1.6"
 }
 
 /// The bundle's files (name under the bundle's folder, bytes), as Pagefind makes them.
-fn build(lang: &str, records: &[Record]) -> Result<Vec<(String, Vec<u8>)>, String> {
+pub(super) fn build(lang: &str, records: &[Record]) -> Result<Vec<(String, Vec<u8>)>, String> {
     let runtime = tokio::runtime::Builder::new_current_thread().build().map_err(|e| e.to_string())?;
     runtime.block_on(async {
         let config = pagefind::options::PagefindServiceConfig::builder().force_language(lang.to_string()).build();

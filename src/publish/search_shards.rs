@@ -10,6 +10,7 @@
 //! The searcher reads the shards newest first and joins older ones only while a query needs more
 //! results (`pagefind.rs`), so a query's first results cost the newest shard's files alone.
 use super::search_index::Record;
+use super::search_words::Words;
 use crate::format::parse_rfc3339;
 
 /// Where a story sorts: minutes since 1970 (UTC) of its publication, then its address.
@@ -68,25 +69,47 @@ pub(super) struct Listed {
     pub from: Option<Key>,
     /// The fingerprint of the records its bundle was built from.
     pub fingerprint: Option<u64>,
+    /// Its record in the words index (`search_words.rs`), if it has one.
+    pub words: Option<String>,
 }
 
-/// `shards.json`: each shard's folder, `from` and the fingerprint of its records (`fingerprints`,
-/// in the order of `shards`), newest first (the order the searcher reads them).
-pub(super) fn render(shards: &[Shard], fingerprints: &[u64]) -> String {
+/// A block of the words index as `shards.json` lists it: its folder and the fingerprint of the
+/// shards it was built from.
+#[derive(Debug, PartialEq)]
+pub(super) struct Block {
+    pub folder: u32,
+    pub fingerprint: u64,
+}
+
+/// `shards.json`: each shard's folder, `from`, the fingerprint of its records (`fingerprints`,
+/// in the order of `shards`) and its record in the words index, newest first (the order the
+/// searcher reads them); and the words index's blocks.
+pub(super) fn render(shards: &[Shard], fingerprints: &[u64], words: &Words) -> String {
     let list: Vec<serde_json::Value> = shards
         .iter()
         .zip(fingerprints)
         .rev()
         .map(|(shard, fingerprint)| {
-            serde_json::json!({
+            let mut listed = serde_json::json!({
                 "folder": shard.folder.to_string(),
                 "from": shard.from,
                 "stories": shard.records.len(),
                 "fingerprint": format!("{fingerprint:016x}"),
-            })
+            });
+            if let Some(page) = words.pages.get(&shard.folder) {
+                listed["words"] = page.as_str().into();
+            }
+            listed
         })
         .collect();
-    serde_json::json!({ "shards": list }).to_string()
+    let blocks: Vec<serde_json::Value> = words
+        .blocks
+        .iter()
+        .map(
+            |b| serde_json::json!({ "folder": b.folder.to_string(), "fingerprint": format!("{:016x}", b.fingerprint) }),
+        )
+        .collect();
+    serde_json::json!({ "shards": list, "words": blocks }).to_string()
 }
 
 /// The shards a `shards.json` lists; none if it is missing or unreadable (the index is then cut
@@ -101,9 +124,27 @@ pub(super) fn parse(text: &str) -> Vec<Listed> {
             let folder = shard["folder"].as_str()?.parse().ok()?;
             let from = serde_json::from_value::<Option<Key>>(shard["from"].clone()).ok()?;
             let fingerprint = shard["fingerprint"].as_str().and_then(|f| u64::from_str_radix(f, 16).ok());
-            Some(Listed { folder, from, fingerprint })
+            let words = shard["words"].as_str().map(str::to_string);
+            Some(Listed { folder, from, fingerprint, words })
         })
         .collect()
+}
+
+/// What a `shards.json` says of the words index: its blocks and each shard's record.
+pub(super) fn parse_words(text: &str, listed: &[Listed]) -> Words {
+    let value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+    let blocks = value["words"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|block| {
+            let folder = block["folder"].as_str()?.parse().ok()?;
+            let fingerprint = u64::from_str_radix(block["fingerprint"].as_str()?, 16).ok()?;
+            Some(Block { folder, fingerprint })
+        })
+        .collect();
+    let pages = listed.iter().filter_map(|l| Some((l.folder, l.words.clone()?))).collect();
+    Words { blocks, pages }
 }
 
 #[cfg(test)]
@@ -123,7 +164,10 @@ mod tests {
 
     /// The shards as the next run finds them.
     fn bounds_of(shards: &[Shard]) -> Vec<(u32, Option<Key>)> {
-        parse(&render(shards, &vec![0; shards.len()])).into_iter().map(|l| (l.folder, l.from)).collect()
+        parse(&render(shards, &vec![0; shards.len()], &Words::default()))
+            .into_iter()
+            .map(|l| (l.folder, l.from))
+            .collect()
     }
 
     fn layout(shards: &[Shard]) -> Vec<(u32, Vec<String>)> {
@@ -149,12 +193,19 @@ mod tests {
     #[test]
     fn the_next_run_keeps_closed_shards_and_puts_new_stories_in_the_newest() {
         let first = plan((1..=7).map(|n| story(n, n * 10)).collect(), vec![], 3);
-        let listed = parse(&render(&first, &[7, 8, 9]));
+        let words = Words {
+            blocks: vec![Block { folder: 0, fingerprint: 5 }],
+            pages: BTreeMap::from([(0, "en_a".to_string()), (1, "en_b".to_string())]),
+        };
+        let text = render(&first, &[7, 8, 9], &words);
+        let listed = parse(&text);
         assert_eq!(
             listed[0],
-            Listed { folder: 2, from: Some(key(&story(7, 70))), fingerprint: Some(9) },
+            Listed { folder: 2, from: Some(key(&story(7, 70))), fingerprint: Some(9), words: None },
             "newest first"
         );
+        assert_eq!(listed[2].words.as_deref(), Some("en_a"), "the oldest's record in the words index");
+        assert_eq!(parse_words(&text, &listed), words, "the words index as the last run left it");
         let bounds = listed.into_iter().map(|l| (l.folder, l.from)).collect();
         // Story 2 corrected, story 8 and 9 new, story 5 deleted, one backdated between 3 and 4.
         let mut stories: Vec<Record> = (1..=9).filter(|n| *n != 5).map(|n| story(n, n * 10)).collect();

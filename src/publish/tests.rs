@@ -949,8 +949,19 @@ fn a_corrected_story_rebuilds_only_its_own_search_shard() {
     let index: Vec<&String> = report.written.iter().filter(|f| f.starts_with("pagefind/")).collect();
     assert!(index.contains(&&"pagefind/en/1/pagefind-entry.json".to_string()), "{index:?}");
     assert!(
-        index.iter().all(|f| f.starts_with("pagefind/en/1/") || *f == "pagefind/en/shards.json"),
-        "only en4's shard is built again, and the list records its new fingerprint: {index:?}"
+        index.iter().all(|f| f.starts_with("pagefind/en/1/")
+            || f.starts_with("pagefind/en/words/0/")
+            || *f == "pagefind/en/shards.json"),
+        "only en4's shard is built again, with the words index of the closed shards, and the list records \
+         their new fingerprints: {index:?}"
+    );
+    assert!(index.contains(&&"pagefind/en/words/0/pagefind-entry.json".to_string()), "{index:?}");
+    edit(&api, "en/articles/en1.json", "inside", "inside, corrected");
+    let report = run(&options, 0).unwrap();
+    let index: Vec<&String> = report.written.iter().filter(|f| f.starts_with("pagefind/")).collect();
+    assert!(
+        index.iter().all(|f| f.starts_with("pagefind/en/2/") || *f == "pagefind/en/shards.json"),
+        "a story in the newest shard leaves the words index as it was: {index:?}"
     );
     clean(&[&api, &out]);
 }

@@ -186,6 +186,33 @@ test('after a word only the oldest shard has, a common word is answered by the n
   expect(await titles.allInnerTexts()).toEqual(fresh.titles);
 });
 
+test('a word only the oldest shard has is looked up there alone, and a word no story has in no older shard', async ({ page }) => {
+  // The demo's en shards of 40 stories, newest first: the newest holds fewer than the one before
+  // it, so both answer first; the words index (src/publish/search_words.rs) names the others.
+  const listed = JSON.parse(readFileSync('dist/pagefind/en/shards.json', 'utf8'));
+  const folders = listed.shards.map((s) => s.folder);
+  expect(folders.length, 'two shards in the middle').toBeGreaterThan(3);
+  expect(listed.words.length, 'a words index').toBeGreaterThan(0);
+  const entry = (folder) => `/pagefind/en/${folder}/pagefind-entry.json`;
+  const entries = countRequests(page, /\/pagefind-entry\.json$/);
+  const status = page.getByRole('main').getByRole('status');
+  await page.goto('/en/search?q=olympiad');
+  await expect(results(page).locator('.search-result__title').first()).toContainText(/chess olympiad/i);
+  await expect(status, 'every shard that may hold it searched: the count is whole').toHaveText(/^Results: \d+$/);
+  expect([...entries.keys()]).toContain(entry(folders.at(-1)));
+  expect([...entries.keys()]).toContain(`/pagefind/en/words/${listed.words[0].folder}/pagefind-entry.json`);
+  for (const middle of folders.slice(2, -1)) {
+    expect([...entries.keys()], `shard ${middle} has no olympiad and is not joined`).not.toContain(entry(middle));
+  }
+  entries.clear();
+  await page.locator('#search-page-input').fill('zebraxyz');
+  await expect(status).toHaveText('Nothing found for “zebraxyz”.');
+  await page.goto('/en/search?q=qqqzebra');
+  await expect(status).toHaveText('Nothing found for “qqqzebra”.');
+  const joined = [...entries.keys()].filter((path) => /\/pagefind\/en\/\d+\//.test(path));
+  expect(joined, 'on a fresh page, only the newest shards').toEqual([entry(folders[0]), entry(folders[1])]);
+});
+
 test('a search index that fails to load has its own message and retry', async ({ page }) => {
   let fail = true;
   await page.route(/\/pagefind\/pagefind\.js$/, (route) => (fail ? route.fulfill({ status: 500, body: '' }) : route.fallback()));
