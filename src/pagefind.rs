@@ -273,8 +273,8 @@ pub fn prefetch(lang: &str) {
 impl Engine {
     /// The stories matching `query` (already folded for the index), with the first `limit`
     /// read: from the newest shards, then joining older shards (those that may hold the query's
-    /// words, where the newest have none) until `limit` are found or none is left. `None` when a newer query took its place while
-    /// the reader was typing.
+    /// words, where the newest have none) until `limit` are found or none is left. `None` when a
+    /// newer query took its place while the reader was typing.
     pub async fn search(&self, query: &str, limit: usize) -> Result<Option<Found>, ApiError> {
         let searcher = &self.0;
         let Some(recent) = &searcher.recent else {
