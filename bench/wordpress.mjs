@@ -38,7 +38,7 @@ try {
   execFileSync('php', [resolve('tests/wordpress/change.php'), 'edit', `story-${Math.ceil(POSTS / 2)}`, 'Corrected: the ferry runs five times a day.'],
     { cwd: join(folder, 'site'), stdio: 'ignore' });
   run('re-run after one post was edited');
-  console.log('(the search index shard that holds the edited story is built again: Pagefind builds an index whole)');
+  console.log('(the search index shard that holds the edited story is built again, Pagefind builds an index whole, and so is that shard\'s block of the words index)');
 } finally {
   execFileSync('tests/wordpress/stop.sh', [folder]);
 }
