@@ -5,9 +5,9 @@
 //! the loaded WebAssembly and fetches only the shard's page list and the chunks a query needs)
 //! while a query wants more results than the shards joined so far found; where the newest found
 //! none, only those the words index (`publish/search_words.rs`) says may hold the query's words,
-//! so that a rare or absent word does not join every shard of the archive. Those are joined into a second searcher, so
-//! that a query after a rare word is not searched in every shard it joined: Pagefind searches
-//! all of a searcher's shards, fetching the query's chunks from each. Its JS module
+//! so that a rare or absent word does not join every shard of the archive. Those are joined into
+//! a second searcher, so that a query after a rare word is not searched in every shard it joined:
+//! Pagefind searches all of a searcher's shards, fetching the query's chunks from each. Its JS module
 //! (`pagefind/pagefind.js`, one for every language and shard) comes through
 //! `gazetteBoot.searcher` (index.html), which imports it and makes the language's searcher
 //! (Pagefind's `createInstance`) once, on the search page from the first moment: WebAssembly
@@ -291,8 +291,8 @@ impl Engine {
             call(&recent.instance, "search", &[query.into()]).await?
         };
         let Some(results) = current(&answer, asked) else { return Ok(None) };
-        if results.length() as usize >= limit || recent.count() == searcher.shards.len() {
-            let complete = recent.count() == searcher.shards.len();
+        let complete = recent.count() == searcher.shards.len();
+        if results.length() as usize >= limit || complete {
             return self.read(query, &results, limit, complete).await.map(Some);
         }
         // Where the newest shards found some, the query's words are spread through the archive,

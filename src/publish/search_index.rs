@@ -108,9 +108,8 @@ pub(super) const SHARD_STORIES: usize = 600;
 pub(super) fn write_index(lang: &str, records: Vec<Record>, shard_size: usize, out: &mut Output) -> Result<(), String> {
     let folder = format!("{FOLDER}/{lang}/");
     let list = format!("{folder}{SEARCH_SHARDS_FILE}");
-    let listed_text = std::fs::read_to_string(out.dir().join(&list)).unwrap_or_default();
-    let listed = search_shards::parse(&listed_text);
-    let last_words = search_shards::parse_words(&listed_text, &listed);
+    let (listed, last_words) =
+        search_shards::parse(&std::fs::read_to_string(out.dir().join(&list)).unwrap_or_default());
     let built: HashMap<u32, u64> = listed.iter().filter_map(|l| Some((l.folder, l.fingerprint?))).collect();
     let shards = search_shards::plan(records, listed.into_iter().map(|l| (l.folder, l.from)).collect(), shard_size);
     let mut fingerprints = Vec::with_capacity(shards.len());

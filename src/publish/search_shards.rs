@@ -12,6 +12,7 @@
 use super::search_index::Record;
 use super::search_words::Words;
 use crate::format::parse_rfc3339;
+use std::collections::BTreeMap;
 
 /// Where a story sorts: minutes since 1970 (UTC) of its publication, then its address.
 pub(super) type Key = (i64, String);
@@ -69,8 +70,6 @@ pub(super) struct Listed {
     pub from: Option<Key>,
     /// The fingerprint of the records its bundle was built from.
     pub fingerprint: Option<u64>,
-    /// Its record in the words index (`search_words.rs`), if it has one.
-    pub words: Option<String>,
 }
 
 /// A block of the words index as `shards.json` lists it: its folder and the fingerprint of the
@@ -112,11 +111,13 @@ pub(super) fn render(shards: &[Shard], fingerprints: &[u64], words: &Words) -> S
     serde_json::json!({ "shards": list, "words": blocks }).to_string()
 }
 
-/// The shards a `shards.json` lists; none if it is missing or unreadable (the index is then cut
-/// afresh, which builds each shard once).
-pub(super) fn parse(text: &str) -> Vec<Listed> {
+/// The shards a `shards.json` lists, and what it says of the words index (its blocks and each
+/// shard's record); none if it is missing or unreadable (the index is then cut afresh, which
+/// builds each shard and block once).
+pub(super) fn parse(text: &str) -> (Vec<Listed>, Words) {
     let value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
-    value["shards"]
+    let mut pages = BTreeMap::new();
+    let listed = value["shards"]
         .as_array()
         .into_iter()
         .flatten()
@@ -124,15 +125,12 @@ pub(super) fn parse(text: &str) -> Vec<Listed> {
             let folder = shard["folder"].as_str()?.parse().ok()?;
             let from = serde_json::from_value::<Option<Key>>(shard["from"].clone()).ok()?;
             let fingerprint = shard["fingerprint"].as_str().and_then(|f| u64::from_str_radix(f, 16).ok());
-            let words = shard["words"].as_str().map(str::to_string);
-            Some(Listed { folder, from, fingerprint, words })
+            if let Some(page) = shard["words"].as_str() {
+                pages.insert(folder, page.to_string());
+            }
+            Some(Listed { folder, from, fingerprint })
         })
-        .collect()
-}
-
-/// What a `shards.json` says of the words index: its blocks and each shard's record.
-pub(super) fn parse_words(text: &str, listed: &[Listed]) -> Words {
-    let value: serde_json::Value = serde_json::from_str(text).unwrap_or_default();
+        .collect();
     let blocks = value["words"]
         .as_array()
         .into_iter()
@@ -143,8 +141,7 @@ pub(super) fn parse_words(text: &str, listed: &[Listed]) -> Words {
             Some(Block { folder, fingerprint })
         })
         .collect();
-    let pages = listed.iter().filter_map(|l| Some((l.folder, l.words.clone()?))).collect();
-    Words { blocks, pages }
+    (listed, Words { blocks, pages })
 }
 
 #[cfg(test)]
@@ -165,6 +162,7 @@ mod tests {
     /// The shards as the next run finds them.
     fn bounds_of(shards: &[Shard]) -> Vec<(u32, Option<Key>)> {
         parse(&render(shards, &vec![0; shards.len()], &Words::default()))
+            .0
             .into_iter()
             .map(|l| (l.folder, l.from))
             .collect()
@@ -198,14 +196,14 @@ mod tests {
             pages: BTreeMap::from([(0, "en_a".to_string()), (1, "en_b".to_string())]),
         };
         let text = render(&first, &[7, 8, 9], &words);
-        let listed = parse(&text);
+        let (listed, last) = parse(&text);
         assert_eq!(
             listed[0],
-            Listed { folder: 2, from: Some(key(&story(7, 70))), fingerprint: Some(9), words: None },
+            Listed { folder: 2, from: Some(key(&story(7, 70))), fingerprint: Some(9) },
             "newest first"
         );
-        assert_eq!(listed[2].words.as_deref(), Some("en_a"), "the oldest's record in the words index");
-        assert_eq!(parse_words(&text, &listed), words, "the words index as the last run left it");
+        assert_eq!(last.pages.get(&0).map(String::as_str), Some("en_a"), "the oldest's record in the words index");
+        assert_eq!(last, words, "the words index as the last run left it");
         let bounds = listed.into_iter().map(|l| (l.folder, l.from)).collect();
         // Story 2 corrected, story 8 and 9 new, story 5 deleted, one backdated between 3 and 4.
         let mut stories: Vec<Record> = (1..=9).filter(|n| *n != 5).map(|n| story(n, n * 10)).collect();
@@ -239,8 +237,8 @@ mod tests {
 
     #[test]
     fn a_missing_or_broken_list_cuts_afresh() {
-        assert!(parse("").is_empty());
-        assert!(parse(r#"{"shards": [{"folder": 3}]}"#).is_empty());
+        assert!(parse("").0.is_empty());
+        assert!(parse(r#"{"shards": [{"folder": 3}]}"#).0.is_empty());
         assert!(plan(vec![], vec![], 3).is_empty(), "a language without stories has no shard");
     }
 }

@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::io::Read;
 
 /// The folder of a language's words index, under the language's search index folder.
-pub(super) const FOLDER: &str = "words";
+const FOLDER: &str = "words";
 
 /// How many closed shards a block of the words index holds (9,600 stories in shards of 600):
 /// rebuilding one costs about as much as rebuilding a shard.
