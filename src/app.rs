@@ -1,6 +1,7 @@
 //! The router: what lives for the whole visit (site, preferences, UI strings) and the one route
 //! table. Each route's page draws itself inside `pages::frame::Frame`.
 use crate::components::app_notes::AppNotes;
+use crate::components::later::Later;
 use crate::context::{SearchIntent, SiteResource};
 use crate::i18n::provide_i18n;
 use crate::pages::frame::Frame;
@@ -25,34 +26,32 @@ pub(crate) fn App() -> impl IntoView {
     nav::track_history_navigation();
     provide_context(SiteResource(LocalResource::new(api::site)));
     provide_context(SearchIntent(crate::pages::split::prefetch_search));
-    // The routes are drawn a task after the rest: WebAssembly compiles each function when it is
-    // first called, and two shorter tasks leave the reader's input less blocked than one.
-    let routes_due = RwSignal::new(false);
-    leptos::task::spawn_local(async move {
-        crate::boot::next_task().await;
-        routes_due.set(true);
-    });
+    // The router, then its routes, are drawn in tasks of their own (`Later`): WebAssembly
+    // compiles each function when it is first called, and shorter tasks leave the reader's input
+    // less blocked than one long one.
     view! {
         <Meta name="color-scheme" content="light dark"/>
-        <Router base=config::router_base()>
-            <Show when=move || routes_due.get()>
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=RootRedirect/>
-                    <ParentRoute path=path!("/:lang") view=LangRoute>
-                        <Route path=path!("") view=FeedRoute/>
-                        <Route path=path!("/search") view=SearchRoute/>
-                        <Route path=path!("/saved") view=SavedRoute/>
-                        // Before the article's shapes: `page` is no section and no story's id.
-                        <Route path=path!("/page/:page") view=FeedRoute/>
-                        <Route path=path!("/:section") view=FeedRoute/>
-                        <Route path=path!("/:section/page/:page") view=FeedRoute/>
-                        <Route path=path!("/:section/:id") view=ArticleRoute/>
-                        <Route path=path!("/:section/:id/:slug") view=ArticleRoute/>
-                    </ParentRoute>
-                </Routes>
-            </Show>
-            <AppNotes/>
-        </Router>
+        <Later>
+            <Router base=config::router_base()>
+                <Later>
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=RootRedirect/>
+                        <ParentRoute path=path!("/:lang") view=LangRoute>
+                            <Route path=path!("") view=FeedRoute/>
+                            <Route path=path!("/search") view=SearchRoute/>
+                            <Route path=path!("/saved") view=SavedRoute/>
+                            // Before the article's shapes: `page` is no section and no story's id.
+                            <Route path=path!("/page/:page") view=FeedRoute/>
+                            <Route path=path!("/:section") view=FeedRoute/>
+                            <Route path=path!("/:section/page/:page") view=FeedRoute/>
+                            <Route path=path!("/:section/:id") view=ArticleRoute/>
+                            <Route path=path!("/:section/:id/:slug") view=ArticleRoute/>
+                        </ParentRoute>
+                    </Routes>
+                </Later>
+                <AppNotes/>
+            </Router>
+        </Later>
     }
 }
 

@@ -45,8 +45,16 @@ pub fn published_alternate(canonical: &str, lang: &str) -> Option<String> {
     href(&format!("link[rel=alternate][hreflang=\"{lang}\"][data-published]"))
 }
 
+/// Whether the app is still starting out of sight, behind the boot shell (the host's page).
+/// Never when `./x publish` draws a page.
+pub fn starting() -> bool {
+    cfg!(target_arch = "wasm32")
+        && web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.get_element_by_id("boot-shell").is_some())
+}
+
 /// Removes the static boot shell once the app has drawn its frame (a `main`), or, when the shell
-/// holds a published page, once the app has drawn the page itself (no placeholder left). While
+/// holds a published page, once the app has drawn the page itself (no placeholder left); in
+/// either case once no part drawn a task later is still to come. While
 /// the shell is up, CSS keeps the app's elements (its later siblings) out of sight.
 pub fn hand_over() {
     let Some(shell) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("boot-shell"))
@@ -62,7 +70,9 @@ fn wait_for_app(shell: web_sys::Element, published: bool, deadline: f64) {
         let document = web_sys::window().and_then(|w| w.document());
         document.and_then(|d| d.query_selector(selector).ok().flatten()).is_some()
     };
+    // Nor while a part drawn a task later (`components::later`) is still to come.
     let drawn = found("#boot-shell ~ main")
+        && !found("#boot-shell ~ [data-later], #boot-shell ~ * [data-later]")
         && !(published && found("#boot-shell ~ * .skeleton, #boot-shell ~ .site-header--skeleton"));
     if drawn || now() > deadline {
         // index.html's `gazetteBoot.handOver` swaps the shell for the app, keeping the reader's

@@ -4,7 +4,10 @@
 // do), and index.html for any other path (including missing JSON, as Cloudflare Pages does).
 // Usage: node tests/server.mjs [--dir dist] [--port 4173] [--base /] [--fixtures tests/fixtures]
 // or, from a script or test, `await serve({ dir, port, base, fixtures })` (port 0: any free one).
-// With precompressed siblings (.br/.gz) present it serves them to clients that accept them.
+// With precompressed siblings (.br/.gz) present it serves them to clients that accept them. The
+// files the folder's `_headers` names one by one (the build's content-hashed files) get its
+// Cache-Control, as a CDN would give them (unless `longCache: false`); everything else is served
+// `no-cache`.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -25,10 +28,23 @@ async function file(path) {
   }
 }
 
-async function send(req, res, path, status = 200) {
+/** Cache-Control by path for the files `_headers` in `root` names one by one (no wildcard). */
+async function cacheRules(root) {
+  const text = await readFile(join(root, '_headers'), 'utf8').catch(() => '');
+  const rules = new Map();
+  let path = null;
+  for (const line of text.split('\n')) {
+    if (!line.startsWith(' ')) path = line.includes('*') ? null : line.trim();
+    const value = line.match(/^\s+Cache-Control:\s*(.*)$/i)?.[1];
+    if (path && value) rules.set(path, value);
+  }
+  return rules;
+}
+
+async function send(req, res, path, status = 200, cacheControl = 'no-cache') {
   const type = types[extname(path)] ?? 'application/octet-stream';
   const accept = req.headers['accept-encoding'] ?? '';
-  const headers = { 'content-type': type, 'cache-control': 'no-cache', vary: 'accept-encoding' };
+  const headers = { 'content-type': type, 'cache-control': cacheControl, vary: 'accept-encoding' };
   // Each file is read whole before the headers go, so a file that a deploy removes meanwhile is an
   // error answer, never a response cut short.
   for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
@@ -45,9 +61,10 @@ async function send(req, res, path, status = 200) {
 }
 
 /** Starts serving; resolves with the listening server once it accepts connections. */
-export function serve({ dir = 'dist', port = 4173, base = '/', fixtures = null } = {}) {
+export async function serve({ dir = 'dist', port = 4173, base = '/', fixtures = null, longCache = true } = {}) {
   const root = resolve(dir);
   const fixtureRoot = fixtures ? resolve(fixtures) : null;
+  const cached = longCache ? await cacheRules(root) : new Map();
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
@@ -68,7 +85,7 @@ export function serve({ dir = 'dist', port = 4173, base = '/', fixtures = null }
       const target = normalize(join(root, pathname.slice(base.length)));
       const inside = target.startsWith(root);
       const found = inside && ((await file(target)) || (await file(`${target}.html`)) || (await file(join(target, 'index.html'))));
-      await send(req, res, found || join(root, 'index.html'));
+      await send(req, res, found || join(root, 'index.html'), 200, (found && cached.get(pathname)) || undefined);
     } catch (e) {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(String(e));

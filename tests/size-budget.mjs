@@ -9,7 +9,13 @@ import { appSizes, appSizesLine, bootSizes, brotliOf, kb, printSizes } from '../
 // down with every size win until it meets the budget. Lower CEILING when the size drops; never
 // raise it without saying why in the commit.
 const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
-// Today's largest page (the article) is 259.0 KB: the frame 186.5 KB and the page's modules 72.5 KB.
+// Today's largest page (the article) is 260.5 KB: the frame 187.3 KB and the page's modules 73.2 KB.
+// Raised from 259.5 KB by issue 17 (+1.6 KB on the article, +1.0 on the frame): while the app starts
+// out of sight, parts of the page are drawn a task later (`components/later.rs`) and the other
+// pages' modules are set up at the reader's first move, not in the load window, so that no long
+// task blocks the reader's input. Measured in ./x bench (Lighthouse mobile, median of 3, beside the
+// bare Leptos + router stack): TBT 135 / 173 / 126 ms → 50–88 / 43–75 / 22–69 ms on home / section /
+// article, performance 99 / 98 / 99 → 100 / 100 / 100.
 // Raised from 258.5 KB by issue 17 (+0.6 KB on the article, +0.2 on the frame): a translation the
 // API names by id alone keeps the address the published page's head gives it, so that the live
 // head after the hand-over is the published head for such a story too (before: its hreflang
@@ -40,7 +46,7 @@ const BUDGET_WASM_JS_BROTLI = 150_000; // bytes
 // A path of the build directory can end up in the data (panic locations of generated code), and
 // its length shifts every data address, which moved the brotli size by ~0.5 KB from one checkout
 // to another. The ceiling leaves about that much room and no more.
-const CEILING_WASM_JS_BROTLI = 259_500;
+const CEILING_WASM_JS_BROTLI = 261_000;
 const BUDGET_CSS_BROTLI = 15_000;
 const dist = process.argv[2] ?? 'dist';
 const rows = bootSizes(dist);

@@ -44,11 +44,16 @@ if (!wasmPreload || !html.includes(loaderCall)) {
 // (Without `integrity`: Chrome ignores it on a fetch preload and says so in the console.)
 const linkAttributes = [...wasmPreload.matchAll(/([a-z-]+)="([^"]*)"/g)].filter(([, name]) => name !== 'integrity')
   .map(([, name, value]) => `l.setAttribute(${JSON.stringify(name)},${JSON.stringify(value)});`).join('');
+// The other reading pages' modules (feed and article) are fetched too, once the app has its own
+// (`gazetteBoot.prefetch`, called by `pages/split.rs`) and the browser is idle: into the HTTP
+// cache only, for the app to make ready when the reader moves, so that neither their download
+// nor their set-up competes with the page's own.
 const pageModules = JSON.stringify(Object.fromEntries(Object.entries(split.pages).map(([page, files]) => [page, files.map((f) => publicUrl + f)])));
-html = html.replace(wasmPreload, '<script>(function(){var g=window.gazetteBoot||{},m=' + pageModules + '[g.page]||[];function add(){'
-  + 'var l=document.createElement("link");' + linkAttributes + 'document.head.appendChild(l);'
-  + 'm.forEach(function(h){var p=document.createElement("link");p.rel="preload";p.as="fetch";p.crossOrigin="anonymous";p.href=h;document.head.appendChild(p)})}'
-  + 'g.start?g.start.then(add):add()})()</script>');
+html = html.replace(wasmPreload, '<script>(function(){var g=window.gazetteBoot||{},a=' + pageModules + ',m=a[g.page]||[];'
+  + 'function link(r,h){var p=document.createElement("link");p.rel=r;p.as="fetch";p.crossOrigin="anonymous";p.href=h;document.head.appendChild(p)}'
+  + 'function add(){var l=document.createElement("link");' + linkAttributes + 'document.head.appendChild(l);m.forEach(function(h){link("preload",h)})}'
+  + 'function idle(){["feed","article"].forEach(function(k){(a[k]||[]).forEach(function(h){m.indexOf(h)<0&&(m.push(h),link("prefetch",h))})})}'
+  + 'g.start?g.start.then(add):add();g.prefetch=function(){(window.requestIdleCallback||setTimeout)(idle)}})()</script>');
 html = html.replace(loaderCall, `await (window.gazetteBoot && window.gazetteBoot.start);\n${loaderCall}`);
 
 // The policy hashes every inline <script> (the pre-paint and request scripts, the wasm preload

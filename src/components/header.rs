@@ -3,6 +3,7 @@
 use crate::api::{AppLink, SocialLink};
 use crate::components::icons::Icon;
 use crate::components::language_switch::LanguageSwitch;
+use crate::components::later::Later;
 use crate::components::search_box::SearchBox;
 use crate::components::theme_toggle::ThemeToggle;
 use crate::context::use_frame;
@@ -61,19 +62,23 @@ pub fn Header() -> impl IntoView {
                         <Icon name="bookmark"/>
                         <span class="visually-hidden">{i18n.get_untracked().saved.nav}</span>
                     </a>
-                    <ThemeToggle/>
-                    <LanguageSwitch/>
+                    <Later>
+                        <ThemeToggle/>
+                        <LanguageSwitch/>
+                    </Later>
                 </div>
             </div>
             <div id="site-menu" class="site-menu" class:site-menu--open=move || menu_open.try_get().unwrap_or(false) on:click=close_on_link>
-                <SearchBox/>
+                <Later><SearchBox/></Later>
                 <nav class="section-nav" aria-label=i18n.get_untracked().nav.sections.to_string()>
                     <ul>{sections}</ul>
                 </nav>
-                <div class="site-header__links">
-                    <SocialLinks links=frame.site.social.clone()/>
-                    <AppLinks links=frame.site.apps.clone()/>
-                </div>
+                <Later>
+                    <div class="site-header__links">
+                        <SocialLinks links=frame.site.social.clone()/>
+                        <AppLinks links=frame.site.apps.clone()/>
+                    </div>
+                </Later>
             </div>
         </header>
     }

@@ -10,6 +10,7 @@ pub(crate) mod head_tags;
 pub(crate) mod header;
 pub(crate) mod icons;
 pub(crate) mod language_switch;
+pub(crate) mod later;
 pub(crate) mod low_data_toggle;
 pub(crate) mod most_read;
 pub(crate) mod save_button;

@@ -4,6 +4,7 @@ use crate::api::{self, Article, Summary};
 use crate::components::ad_slot::AdSlot;
 use crate::components::article_body::{ArticleBody, Figure};
 use crate::components::head_tags::HeadTags;
+use crate::components::later::Later;
 use crate::components::save_button::SaveButton;
 use crate::components::share_bar::ShareBar;
 use crate::components::skeleton::ArticleSkeleton;
@@ -87,8 +88,13 @@ pub(crate) fn ArticleView(
     let views = s.views;
     let updated = article.updated_at.clone().filter(|u| crate::format::parse_rfc3339(u).is_some());
     let head = PageHead::article(&frame.site, &frame.edition, &lang, &article, &translations);
+    let (related_title, related) = (i18n.get_untracked().article.related.to_string(), article.related.clone());
+    let (section, id) = (s.section.clone(), s.id.clone());
+    let (body, tags) = (article.body.clone(), article.tags.clone());
+    let source = i18n.get_untracked().share.source(&site_name, &url);
+    // The page's parts below its top are drawn a task later while the app starts (`Later`).
     view! {
-        <HeadTags head/>
+        <Later><HeadTags head=head.clone()/></Later>
         <article class="article">
             <header class="article__header">
                 <div class="article__topline">
@@ -119,17 +125,21 @@ pub(crate) fn ArticleView(
                 </div>
             </header>
             {s.image.clone().map(|image| view! { <Figure image eager=true/> })}
-            <ArticleBody blocks=article.body.clone()/>
-            {(!article.tags.is_empty()).then(|| view! {
-                <ul class="article__tags" aria-label=i18n.get_untracked().article.tags.to_string()>
-                    {article.tags.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
-                </ul>
-            })}
-            <p class="print-source">{i18n.get_untracked().share.source(&site_name, &url)}</p>
+            <Later>
+                <ArticleBody blocks=body.clone()/>
+                {(!tags.is_empty()).then(|| view! {
+                    <ul class="article__tags" aria-label=i18n.get_untracked().article.tags.to_string()>
+                        {tags.iter().map(|t| view! { <li>{t.clone()}</li> }).collect_view()}
+                    </ul>
+                })}
+                <p class="print-source">{source.clone()}</p>
+            </Later>
         </article>
-        <AdSlot/>
-        <StoryList title=i18n.get_untracked().article.related.to_string() stories=article.related.clone()/>
-        <MoreFromSection section=s.section.clone() section_name exclude=s.id.clone()/>
+        <Later>
+            <AdSlot/>
+            <StoryList title=related_title.clone() stories=related.clone()/>
+            <MoreFromSection section=section.clone() section_name=section_name.clone() exclude=id.clone()/>
+        </Later>
     }
 }
 

@@ -6,6 +6,7 @@ use crate::api::{ApiError, Section, LATEST};
 use crate::components::ad_slot::AdSlot;
 use crate::components::error_view::ErrorView;
 use crate::components::head_tags::HeadTags;
+use crate::components::later::Later;
 use crate::components::most_read::MostRead;
 use crate::components::section_box::SectionBox;
 use crate::components::skeleton::FeedSkeleton;
@@ -59,8 +60,9 @@ fn FeedView(lang: String, feed: String, page: u32) -> impl IntoView {
         let total = total.get().unwrap_or(page);
         view! { <HeadTags head=PageHead::feed(&site, &lang, head_section.as_ref(), page, total)/> }
     };
+    // Drawn a task after the feed while the app starts (`Later`).
     view! {
-        {head}
+        <Later>{head.clone()}</Later>
         {feed_layout(section, feed_state)}
     }
     .into_any()
@@ -82,8 +84,10 @@ pub(crate) fn feed_layout(section: Option<Section>, feed_state: UseFeedReturn) -
                 <FeedList feed=feed_state section=slug/>
             </div>
             <aside class="feed-aside">
-                <MostRead/>
-                <AdSlot/>
+                <Later>
+                    <MostRead/>
+                    <AdSlot/>
+                </Later>
             </aside>
         </div>
     }

@@ -3,6 +3,7 @@
 use crate::api::{self, ApiError};
 use crate::components::footer::Footer;
 use crate::components::header::Header;
+use crate::components::later::Later;
 use crate::components::skeleton::FeedSkeleton;
 use crate::context::{use_site_resource, FrameContext};
 use crate::i18n::{use_i18n, I18n};
@@ -28,25 +29,29 @@ pub(crate) fn Frame(lang: Memo<String>, children: ChildrenFn) -> impl IntoView {
         edition.refetch();
     };
     let children = StoredValue::new(children);
+    // While the app starts, the frame and the page in it are drawn a task after the route that
+    // matched (`Later`): shorter tasks block the reader's input less.
     view! {
-        <Transition fallback=|| view! { <FrameSkeleton/> }>
-            <ErrorBoundary fallback=page_error_fallback(retry)>
-                {move || Suspend::new(async move {
-                    let site = site.await?;
-                    let code = lang.get();
-                    if !site.languages.iter().any(|l| l.code == code) {
-                        return Err(ApiError::NotFound);
-                    }
-                    let edition = edition.await?;
-                    prefs::language::remember_language(&code);
-                    // Switched here, once the previous page is disposed, not in an effect that
-                    // would re-run the old page's text against signals already gone.
-                    apply_language(i18n, &code);
-                    provide_context(FrameContext { lang, site, edition, translations });
-                    Ok::<_, ApiError>(frame_content(children))
-                })}
-            </ErrorBoundary>
-        </Transition>
+        <Later>
+            <Transition fallback=|| view! { <FrameSkeleton/> }>
+                <ErrorBoundary fallback=page_error_fallback(retry)>
+                    {move || Suspend::new(async move {
+                        let site = site.await?;
+                        let code = lang.get();
+                        if !site.languages.iter().any(|l| l.code == code) {
+                            return Err(ApiError::NotFound);
+                        }
+                        let edition = edition.await?;
+                        prefs::language::remember_language(&code);
+                        // Switched here, once the previous page is disposed, not in an effect that
+                        // would re-run the old page's text against signals already gone.
+                        apply_language(i18n, &code);
+                        provide_context(FrameContext { lang, site, edition, translations });
+                        Ok::<_, ApiError>(frame_content(children))
+                    })}
+                </ErrorBoundary>
+            </Transition>
+        </Later>
     }
 }
 
@@ -60,8 +65,8 @@ pub(crate) fn frame_content(children: StoredValue<ChildrenFn>) -> AnyView {
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>{i18n.get_untracked().skip_link}</a>
         <Header/>
-        <main id="main" tabindex="-1">{children.with_value(|c| c())}</main>
-        <Footer/>
+        <main id="main" tabindex="-1"><Later>{children.with_value(|c| c())}</Later></main>
+        <Later><Footer/></Later>
     }
     .into_any()
 }

@@ -4,9 +4,9 @@
 //! the feed, the article, the search and the saved page are split off by `tools/post-build.mjs`
 //! (`wasm-split-cli` at the `#[wasm_split]` points below). A page whose module fails to download
 //! shows the same localized message and Retry as a failed API request: a split module is
-//! fetched like any other file and can fail like one. Once the first page is drawn, the other
-//! reading pages' modules are fetched in the background (search's when the search box is focused),
-//! so moving between pages rarely waits.
+//! fetched like any other file and can fail like one. The other reading pages' modules are
+//! fetched when the browser is idle (`index.html`) and made ready at the reader's first pointer or
+//! focus move (search's when the search box is focused), so moving between pages rarely waits.
 use crate::api::ApiError;
 use crate::components::error_view::error_fallback;
 use crate::components::skeleton::{ArticleSkeleton, FeedSkeleton};
@@ -16,6 +16,8 @@ use send_wrapper::SendWrapper;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, Ordering};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
 use wasm_split_helpers::{wasm_split, SplitLoaderError};
 
 impl From<SplitLoaderError> for ApiError {
@@ -106,19 +108,42 @@ fn split_page(load: fn() -> PageLoad, loading: fn() -> AnyView) -> impl IntoView
     }
 }
 
-/// Once the first page is drawn, fetches the reading pages' modules (feed and article: the next
-/// tap is most likely a story or a section), ignoring failures (a page retries when opened).
-/// The search page's module waits for a sign of intent (`prefetch_search`).
+/// Once the first page is drawn, makes the reading pages' modules ready (feed and article: the
+/// next tap is most likely a story or a section) at the reader's first pointer or focus move,
+/// ignoring failures (a page retries when opened). Not at once: making a module ready is a task
+/// of its own on the main thread, and while the page loads that would block the reader's input
+/// (TBT). Their files are fetched before, when the browser is idle (`index.html`). The search
+/// page's module waits for the search box (`prefetch_search`).
 fn preload_the_rest_once() {
     static STARTED: AtomicBool = AtomicBool::new(false);
     if STARTED.swap(true, Ordering::Relaxed) {
         return;
     }
-    leptos::task::spawn_local(async {
-        crate::boot::next_task().await;
-        let _ = preload_feed().await;
-        let _ = preload_article().await;
+    // index.html's `gazetteBoot.prefetch`: their files, into the HTTP cache, when the browser is idle.
+    let prefetch = crate::boot::boot_object().and_then(|boot| js_sys::Reflect::get(&boot, &"prefetch".into()).ok());
+    if let Some(prefetch) = prefetch.and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        let _ = prefetch.call0(&wasm_bindgen::JsValue::NULL);
+    }
+    let on_intent = Closure::<dyn Fn()>::new(|| {
+        static DONE: AtomicBool = AtomicBool::new(false);
+        if !DONE.swap(true, Ordering::Relaxed) {
+            leptos::task::spawn_local(async {
+                let _ = preload_feed().await;
+                let _ = preload_article().await;
+            });
+        }
     });
+    let options = web_sys::AddEventListenerOptions::new();
+    options.set_once(true);
+    options.set_passive(true);
+    for event in ["pointerover", "pointerdown", "focusin"] {
+        let _ = document().add_event_listener_with_callback_and_add_event_listener_options(
+            event,
+            on_intent.as_ref().unchecked_ref(),
+            &options,
+        );
+    }
+    on_intent.forget(); // three listeners, each once; it acts once
 }
 
 /// Starts fetching the search page's module and the language's searcher (the reader is in the

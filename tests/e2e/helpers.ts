@@ -155,7 +155,8 @@ export async function serveCopy(from: string, options: { fixtures?: string } = {
   symlinkSync('site-1', dir);
   // @ts-expect-error: plain JavaScript test server, an ES module (imported, not required)
   const { serve } = await import('../server.mjs');
-  const server = await serve({ dir, port: 0, ...options });
+  // Without long caching: `redeploy` rewrites the glue in place, where a real deploy renames it.
+  const server = await serve({ dir, port: 0, longCache: false, ...options });
   const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
   const close = () => new Promise<void>((done) => server.close(() => done()));
   return { dir, origin, close };

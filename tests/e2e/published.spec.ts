@@ -174,6 +174,61 @@ test.describe('the app taking over a published page', () => {
     });
   }
 
+  test('the app draws the page in several tasks, and takes over only once every part is in', async ({ page }) => {
+    await page.addInitScript(() => {
+      const w = window as any;
+      w.laterParts = 0;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of record.addedNodes) if (node instanceof Element && node.matches('[data-later]')) w.laterParts++;
+          for (const node of record.removedNodes) {
+            if (!(node instanceof Element) || node.id !== 'boot-shell' || w.atHandOver) continue;
+            // What the reader gets at the hand-over, before any later task has run.
+            w.atHandOver = {
+              partsToCome: document.querySelectorAll('[data-later]').length,
+              footer: document.querySelectorAll('.site-footer').length,
+              body: document.querySelectorAll('.article-body').length,
+              searchBox: document.querySelectorAll('.search-box').length,
+              jsonLd: document.querySelectorAll('head script[type="application/ld+json"]').length,
+            };
+          }
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(STORY);
+    await page.locator('#boot-shell').waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await page.evaluate(() => (window as any).laterParts)).toBeGreaterThan(3);
+    expect(await page.evaluate(() => (window as any).atHandOver))
+      .toEqual({ partsToCome: 0, footer: 1, body: 1, searchBox: 1, jsonLd: 1 });
+  });
+
+  test('other pages\' modules are fetched when the page is idle, and set up at the reader\'s first move', async ({ page }) => {
+    const feedModule = /\/gazette-split-feed-[0-9a-f]+\.wasm$/;
+    await page.addInitScript(() => {
+      const made: string[] = ((window as any).modulesMade = []);
+      const instantiate = WebAssembly.instantiateStreaming;
+      WebAssembly.instantiateStreaming = async function (source, imports) {
+        const response = await source;
+        made.push(new URL(response.url).pathname);
+        return instantiate.call(WebAssembly, response, imports);
+      };
+    });
+    await page.goto(STORY);
+    await page.locator('#boot-shell').waitFor({ state: 'detached', timeout: 15_000 });
+    const feedEntries = () => page.evaluate((source) => performance.getEntriesByType('resource')
+      .filter((e) => new RegExp(source).test(new URL(e.name).pathname) && e.responseEnd > 0)
+      .map((e) => ({ by: (e as PerformanceResourceTiming).initiatorType, bytes: (e as PerformanceResourceTiming).transferSize })), feedModule.source);
+    // Fetched by a prefetch link once the page is idle, and not set up: the reader has not moved.
+    await expect.poll(feedEntries, { timeout: 15_000 }).toEqual([{ by: 'link', bytes: expect.any(Number) }]);
+    expect((await feedEntries())[0].bytes).toBeGreaterThan(0);
+    const made = () => page.evaluate(() => (window as any).modulesMade as string[]);
+    expect((await made()).filter((p) => feedModule.test(p))).toEqual([]);
+    // The reader's first move sets it up, from the file already fetched.
+    await page.mouse.move(20, 300);
+    await expect.poll(async () => (await made()).filter((p) => feedModule.test(p)).length, { timeout: 15_000 }).toBe(1);
+    expect((await feedEntries()).slice(1)).toEqual([{ by: 'fetch', bytes: 0 }]);
+  });
+
   test('the published page is on screen before the app, and the app draws the same text', async ({ page }) => {
     const release = await holdApp(page);
     await page.goto(STORY);
@@ -290,6 +345,7 @@ test.describe('the app taking over a published page', () => {
     // The app has drawn the page out of sight (what boot.rs waits for) and a frame has passed
     // since, in which it asks for the hand-over.
     await page.waitForFunction(() => document.querySelector('#boot-shell ~ main')
+      && !document.querySelector('#boot-shell ~ [data-later], #boot-shell ~ * [data-later]')
       && !document.querySelector('#boot-shell ~ * .skeleton, #boot-shell ~ .site-header--skeleton'), null, { timeout: 15_000 });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     await page.mouse.up();
