@@ -69,8 +69,9 @@ async function secondVisits(worker) {
     painted.push(await page.evaluate(() => performance.getEntriesByName('headline-painted')[0].startTime));
   }
   await context.close();
-  // Requests the HTTP cache answered still count: Chromium revalidates no-cache files, and the
-  // test server names every file no-cache, as a host may.
+  // Without the worker, what the HTTP cache answers depends on the host's caching: the test server
+  // gives the app's hashed files `_headers`' long caching, as a CDN would (before 2026-12-04's
+  // second session it named every file no-cache, which Chromium revalidates).
   return { codeRequests: Math.round(codeRequests / VISITS), painted };
 }
 
