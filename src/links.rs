@@ -37,14 +37,25 @@ pub fn decode_component(raw: &str) -> String {
 }
 
 /// The API's link, if it may be a link: http, https, mailto, or a path on this site.
-/// Anything else (javascript:, data:, vbscript:, protocol-relative `//host`) is shown as text.
+/// Anything else (javascript:, data:, vbscript:, protocol-relative `//host`) is shown as text,
+/// and so is an http(s) address a browser cannot parse (`http://%`, a port that is no number).
 pub fn safe_href(raw: &str) -> Option<String> {
     let href = raw.trim();
     let lower = href.to_ascii_lowercase();
-    let allowed_scheme = ["http://", "https://", "mailto:"].iter().any(|s| lower.starts_with(s));
+    let web = ["http://", "https://"].iter().any(|s| lower.starts_with(s));
+    let allowed_scheme = (web && parses_as_url(href)) || lower.starts_with("mailto:");
     let site_path = href.starts_with('/') && !href.starts_with("//") && !href.starts_with("/\\");
     let clean = !href.chars().any(|c| c.is_control());
     ((allowed_scheme || site_path) && clean).then(|| href.to_string())
+}
+
+/// Whether `href` is an absolute URL by the WHATWG URL standard: the browser's own parser in the
+/// browser, the `url` crate (the same standard) when `./x publish` draws a page.
+fn parses_as_url(href: &str) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return web_sys::Url::new(href).is_ok();
+    #[cfg(not(target_arch = "wasm32"))]
+    url::Url::parse(href).is_ok()
 }
 
 /// An image source from the API, if it is one: http(s), a site path, or a path relative to the
@@ -106,6 +117,8 @@ mod tests {
             "",
             "java\tscript:x",
             "https://x.org/\nx",
+            "http://%",
+            "https://x.org:port/",
         ] {
             assert!(safe_href(bad).is_none(), "{bad:?}");
         }
