@@ -32,6 +32,11 @@ pub fn boot_object() -> Option<JsValue> {
     Reflect::get(&window, &"gazetteBoot".into()).ok().filter(JsValue::is_object)
 }
 
+/// The function `window.gazetteBoot` holds under `name` (index.html's inline scripts), if any.
+pub fn boot_function(name: &str) -> Option<js_sys::Function> {
+    Reflect::get(&boot_object()?, &name.into()).ok()?.dyn_into().ok()
+}
+
 /// The address the published page's head gives its translation into `lang`, if the page on
 /// screen is still the one `./x publish` wrote for `canonical` (its tags go at the hand-over).
 pub fn published_alternate(canonical: &str, lang: &str) -> Option<String> {
@@ -77,10 +82,7 @@ fn wait_for_app(shell: web_sys::Element, published: bool, deadline: f64) {
     if drawn || now() > deadline {
         // index.html's `gazetteBoot.handOver` swaps the shell for the app, keeping the reader's
         // focus and text selection; without it (an edited index.html), the shell just goes.
-        let hand_over = boot_object()
-            .and_then(|boot| Reflect::get(&boot, &"handOver".into()).ok())
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        match hand_over {
+        match boot_function("handOver") {
             Some(hand_over) => {
                 let _ = hand_over.call0(&JsValue::NULL);
             }

@@ -120,8 +120,7 @@ fn preload_the_rest_once() {
         return;
     }
     // index.html's `gazetteBoot.prefetch`: their files, into the HTTP cache, when the browser is idle.
-    let prefetch = crate::boot::boot_object().and_then(|boot| js_sys::Reflect::get(&boot, &"prefetch".into()).ok());
-    if let Some(prefetch) = prefetch.and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+    if let Some(prefetch) = crate::boot::boot_function("prefetch") {
         let _ = prefetch.call0(&wasm_bindgen::JsValue::NULL);
     }
     let on_intent = Closure::<dyn Fn()>::new(|| {
