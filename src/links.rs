@@ -58,8 +58,9 @@ fn parses_as_url(href: &str) -> bool {
     url::Url::parse(href).is_ok()
 }
 
-/// An image source from the API, if it is one: http(s), a site path, or a path relative to the
-/// site's public URL. Other schemes (data:, javascript:) are dropped with the image.
+/// An image source from the API, if it is one: http(s) (an address a browser parses, as for
+/// links), a site path, or a path relative to the site's public URL. Other schemes (data:,
+/// javascript:) are dropped with the image.
 pub fn safe_src(raw: &str) -> Option<String> {
     let src = raw.trim();
     let scheme_end = src.find(':');
@@ -70,7 +71,7 @@ pub fn safe_src(raw: &str) -> Option<String> {
         (Some(_), None) => false,
     };
     let lower = src.to_ascii_lowercase();
-    let web = lower.starts_with("http://") || lower.starts_with("https://");
+    let web = (lower.starts_with("http://") || lower.starts_with("https://")) && parses_as_url(src);
     // `//host`, and `/\host` or `\\host` which browsers read the same way, leave the site.
     let other_host = src.chars().take(2).filter(|c| matches!(c, '/' | '\\')).count() == 2;
     let ok = !src.is_empty() && !other_host && !src.chars().any(|c| c.is_control()) && (web || relative);
@@ -137,6 +138,8 @@ mod tests {
             "\\\\evil.example/a.png",
             "",
             "file:///etc/passwd",
+            "http://%/a.png",
+            "https://x.org:port/a.png",
         ] {
             assert!(safe_src(bad).is_none(), "{bad}");
         }
