@@ -341,17 +341,9 @@ impl Engine {
         // Its records hold words, not their order: a quoted phrase is asked as its words.
         let answer = call(&finder.instance, "search", &[query.replace('"', " ").into()]).await?;
         let Some(results) = current(&answer, asked) else { return Ok(None) };
-        let mut named = vec![];
-        for result in results.iter() {
-            let id = get(&result, "id").as_string().unwrap_or_default();
-            match searcher.records.iter().position(|record| record.as_deref() == Some(id.as_str())) {
-                Some(shard) => named.push(shard),
-                None => return Ok(Some(every())),
-            }
-        }
-        let wanted =
-            searcher.records.iter().enumerate().filter(|(shard, record)| record.is_none() || named.contains(shard));
-        Ok(Some(wanted.map(|(shard, _)| shard).collect()))
+        let ids: Vec<String> =
+            results.iter().map(|result| get(&result, "id").as_string().unwrap_or_default()).collect();
+        Ok(Some(crate::search::shards_named(&searcher.records, &ids).unwrap_or_else(every)))
     }
 
     /// The words index's searcher, with every block joined: made once, named after the `recent`

@@ -143,6 +143,19 @@ pub fn excerpt(text: &str, locations: &[usize], length: usize) -> Vec<(String, b
     runs
 }
 
+/// The shards a words index's answer names, newest first: by `records` (each shard's page id in
+/// the words index, none for a shard it has no record of, which may hold any word), those with no
+/// record and those whose record is one of the answer's `ids`. Every shard whose record is such an
+/// id, as the index's blocks are Pagefind bundles of their own whose ids can be the same. `None`
+/// if an id is no shard's record (an index newer than the shard list): every shard may hold them.
+pub fn shards_named(records: &[Option<String>], ids: &[String]) -> Option<Vec<usize>> {
+    if ids.iter().any(|id| !records.iter().any(|record| record.as_ref() == Some(id))) {
+        return None;
+    }
+    let named = |record: &Option<String>| record.as_ref().is_none_or(|record| ids.contains(record));
+    Some(records.iter().enumerate().filter(|(_, record)| named(record)).map(|(shard, _)| shard).collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -186,5 +199,16 @@ mod tests {
         let runs = highlight("Şəhər <b>budget</b>", &query_words("seher"));
         assert_eq!(runs, vec![("Şəhər".to_string(), true), (" <b>budget</b>".to_string(), false)]);
         assert_eq!(highlight("abc", &[]), vec![("abc".to_string(), false)]);
+    }
+
+    #[test]
+    fn the_words_index_names_every_shard_whose_record_it_finds_and_those_it_has_none_of() {
+        let id = |s: &str| Some(s.to_string());
+        let records = [None, id("en_a1"), id("en_b2"), id("en_a1"), id("en_c3")];
+        let found = |ids: &[&str]| shards_named(&records, &ids.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(found(&["en_b2"]), Some(vec![0, 2]), "the newest shard has no record: always searched");
+        assert_eq!(found(&["en_a1"]), Some(vec![0, 1, 3]), "two blocks' records with one id: both shards");
+        assert_eq!(found(&[]), Some(vec![0]));
+        assert_eq!(found(&["en_c3", "en_zz"]), None, "a record no shard has: every shard");
     }
 }

@@ -4,10 +4,12 @@
 // do), and index.html for any other path (including missing JSON, as Cloudflare Pages does).
 // Usage: node tests/server.mjs [--dir dist] [--port 4173] [--base /] [--fixtures tests/fixtures]
 // or, from a script or test, `await serve({ dir, port, base, fixtures })` (port 0: any free one).
-// With precompressed siblings (.br/.gz) present it serves them to clients that accept them. The
-// files the folder's `_headers` names one by one (the build's content-hashed files) get its
-// Cache-Control, as a CDN would give them (unless `longCache: false`); everything else is served
-// `no-cache`.
+// With precompressed siblings (.br/.gz) present it serves them to clients that accept them. A path
+// gets the Cache-Control of every rule in the folder's `_headers` it matches (`*` matches any
+// characters, `/` too), joined with ", " where several match, as Cloudflare Pages does (unless
+// `longCache: false`); a path no rule gives one is served `no-cache`. Every answer carries an
+// ETag of its body, and a request that names it is answered 304, as a CDN does.
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -28,17 +30,29 @@ async function file(path) {
   }
 }
 
-/** Cache-Control by path for the files `_headers` in `root` names one by one (no wildcard). */
-async function cacheRules(root) {
-  const text = await readFile(join(root, '_headers'), 'utf8').catch(() => '');
-  const rules = new Map();
-  let path = null;
+/**
+ * The Cache-Control rules of a `_headers` file's `text`, as [pattern, value] pairs in its order. A
+ * pattern is a path whose `*` matches any characters (a "splat", as Cloudflare Pages and Netlify
+ * read it).
+ */
+export function cacheRulesOf(text) {
+  const rules = [];
+  let pattern = null;
   for (const line of text.split('\n')) {
-    if (!line.startsWith(' ')) path = line.includes('*') ? null : line.trim();
+    if (line.trim() && !line.startsWith(' ')) {
+      const source = line.trim().split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+      pattern = new RegExp(`^${source}$`);
+    }
     const value = line.match(/^\s+Cache-Control:\s*(.*)$/i)?.[1];
-    if (path && value) rules.set(path, value);
+    if (pattern && value) rules.push([pattern, value]);
   }
   return rules;
+}
+
+/** The Cache-Control `rules` give `pathname`: every matching rule's, joined; none if none matches. */
+export function cacheControlOf(rules, pathname) {
+  const values = rules.filter(([pattern]) => pattern.test(pathname)).map(([, value]) => value);
+  return values.length ? values.join(', ') : undefined;
 }
 
 async function send(req, res, path, status = 200, cacheControl = 'no-cache') {
@@ -50,13 +64,19 @@ async function send(req, res, path, status = 200, cacheControl = 'no-cache') {
   for (const [enc, ext] of [['br', '.br'], ['gzip', '.gz']]) {
     const packed = accept.includes(enc) && (await file(path + ext));
     const body = packed && (await readFile(packed).catch(() => null));
-    if (body) {
-      res.writeHead(status, { ...headers, 'content-encoding': enc });
-      return res.end(body);
-    }
+    if (body) return answer(req, res, status, { ...headers, 'content-encoding': enc }, body);
   }
-  const body = await readFile(path);
-  res.writeHead(status, headers);
+  answer(req, res, status, headers, await readFile(path));
+}
+
+/** Sends `body` with its ETag, or 304 alone if the request names that ETag. */
+function answer(req, res, status, headers, body) {
+  const etag = `"${createHash('sha1').update(body).digest('base64url')}"`;
+  if (status === 200 && req.headers['if-none-match'] === etag) {
+    res.writeHead(304, { etag, 'cache-control': headers['cache-control'], vary: headers.vary });
+    return res.end();
+  }
+  res.writeHead(status, { ...headers, etag });
   res.end(body);
 }
 
@@ -64,7 +84,7 @@ async function send(req, res, path, status = 200, cacheControl = 'no-cache') {
 export async function serve({ dir = 'dist', port = 4173, base = '/', fixtures = null, longCache = true } = {}) {
   const root = resolve(dir);
   const fixtureRoot = fixtures ? resolve(fixtures) : null;
-  const cached = longCache ? await cacheRules(root) : new Map();
+  const rules = longCache ? cacheRulesOf(await readFile(join(root, '_headers'), 'utf8').catch(() => '')) : [];
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
@@ -85,7 +105,7 @@ export async function serve({ dir = 'dist', port = 4173, base = '/', fixtures = 
       const target = normalize(join(root, pathname.slice(base.length)));
       const inside = target.startsWith(root);
       const found = inside && ((await file(target)) || (await file(`${target}.html`)) || (await file(join(target, 'index.html'))));
-      await send(req, res, found || join(root, 'index.html'), 200, (found && cached.get(pathname)) || undefined);
+      await send(req, res, found || join(root, 'index.html'), 200, cacheControlOf(rules, pathname));
     } catch (e) {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(String(e));

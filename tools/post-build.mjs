@@ -87,10 +87,13 @@ const headers = [
   `${publicUrl}sw.js`,
   '  Cache-Control: no-cache',
   ...(worker ? [`${publicUrl}${worker.workboxDir}/*`, '  Cache-Control: public, max-age=31536000, immutable'] : []),
-  // The search indexes publish writes (src/publish/search_index.rs): the searcher and the entry
-  // that names the index files are checked each time, the index files are named by their hash.
-  `${publicUrl}pagefind/*`,
-  '  Cache-Control: no-cache',
+  // The search indexes publish writes (src/publish/search_index.rs): the searcher, the shard
+  // list and the entries that name the index files are checked each time, the index files are
+  // named by their hash. A host applies every rule a path matches and joins a header two rules
+  // set (Cloudflare Pages: `no-cache, public, max-age=…`, which is no-cache), so no rule here
+  // covers another's files: the checked ones are named, not `pagefind/*`.
+  ...['pagefind/pagefind.js', 'pagefind/*/shards.json', 'pagefind/*/pagefind-entry.json', 'pagefind/*/wasm.*.pagefind']
+    .flatMap((f) => [`${publicUrl}${f}`, '  Cache-Control: no-cache']),
   ...['index/*', 'fragment/*', 'filter/*', 'pagefind.*.pf_meta'].flatMap((f) => [
     `${publicUrl}pagefind/*/${f}`, '  Cache-Control: public, max-age=31536000, immutable']),
 ];

@@ -1,6 +1,16 @@
 // Issue 6: hosting under a sub-path, and the files a static host needs.
 import { test, expect, sitemapAddresses } from './helpers';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The test server's reading of `_headers` (a plain JavaScript ES module: imported, not required). */
+// @ts-expect-error: plain JavaScript test server
+const headerRules = () => import('../server.mjs') as Promise<{ cacheRulesOf: (text: string) => [RegExp, string][]; cacheControlOf: (rules: [RegExp, string][], path: string) => string | undefined }>;
+
+/** Every file under `dir`, as a path relative to it with `/`. */
+const filesUnder = (dir: string, at = ''): string[] =>
+  readdirSync(join(dir, at)).flatMap((name) =>
+    statSync(join(dir, at, name)).isDirectory() ? filesUnder(dir, join(at, name)) : [join(at, name).split('\\').join('/')]);
 
 const NEWS = 'http://127.0.0.1:4175/news/';
 
@@ -46,18 +56,38 @@ test('precompressed files are served to browsers that accept them', async ({ req
   expect(await searcher.text()).toContain('pagefind');
 });
 
-test('the search index is cached for good where its files are named by their hash, and checked elsewhere', () => {
+test('the search index is cached for good where its files are named by their hash, and checked elsewhere', async () => {
+  const { cacheRulesOf, cacheControlOf } = await headerRules();
   const headers = readFileSync('dist-news/_headers', 'utf8');
   for (const folder of ['index/*', 'fragment/*', 'filter/*', 'pagefind.*.pf_meta']) {
     expect(headers).toContain(`/news/pagefind/*/${folder}\n  Cache-Control: public, max-age=31536000, immutable`);
   }
-  expect(headers).toContain('/news/pagefind/*\n  Cache-Control: no-cache');
+  const rules = cacheRulesOf(headers);
   const { shards } = JSON.parse(readFileSync('dist-news/pagefind/en/shards.json', 'utf8'));
+  const shard = `dist-news/pagefind/en/${shards[0].folder}`;
+  const chunk = readdirSync(`${shard}/index`)[0];
+  const checked = ['pagefind/pagefind.js', 'pagefind/en/shards.json', `pagefind/en/${shards[0].folder}/pagefind-entry.json`, `pagefind/en/${shards[0].folder}/wasm.en.pagefind`];
+  for (const file of checked) expect(cacheControlOf(rules, `/news/${file}`), file).toBe('no-cache');
+  expect(cacheControlOf(rules, `/news/pagefind/en/${shards[0].folder}/index/${chunk}`)).toBe('public, max-age=31536000, immutable');
   expect(shards.length, 'the demo is cut into shards').toBeGreaterThan(1);
   for (const { folder } of shards) {
     const entry = JSON.parse(readFileSync(`dist-news/pagefind/en/${folder}/pagefind-entry.json`, 'utf8'));
     const meta = `dist-news/pagefind/en/${folder}/pagefind.${entry.languages.en.hash}.pf_meta`;
     expect(existsSync(meta), `${meta}: each shard's entry names its index's files, which are there`).toBe(true);
+  }
+});
+
+// A host applies every rule a path matches and joins a header two set (Cloudflare Pages), so a
+// file two Cache-Control rules cover would be `no-cache, …, immutable`: checked every time.
+test('no file the build or publish writes is given Cache-Control by two rules of _headers', async () => {
+  const { cacheRulesOf, cacheControlOf } = await headerRules();
+  for (const [dir, base] of [['dist', '/'], ['dist-news', '/news/']]) {
+    const rules = cacheRulesOf(readFileSync(`${dir}/_headers`, 'utf8'));
+    const twice = filesUnder(dir)
+      .map((file) => `${base}${file}`)
+      .filter((path) => rules.filter(([pattern]) => pattern.test(path)).length > 1);
+    expect(twice, `${dir}: paths that two rules give a Cache-Control`).toEqual([]);
+    expect(cacheControlOf(rules, `${base}index.html`)).toBe('no-cache');
   }
 });
 
