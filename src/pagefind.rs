@@ -273,9 +273,12 @@ pub fn prefetch(lang: &str) {
 impl Engine {
     /// The stories matching `query` (already folded for the index), with the first `limit`
     /// read: from the newest shards, then joining older shards (those that may hold the query's
-    /// words, where the newest have none) until `limit` are found or none is left. `None` when a
-    /// newer query took its place while the reader was typing.
-    pub async fn search(&self, query: &str, limit: usize) -> Result<Option<Found>, ApiError> {
+    /// words, where the newest have none) a round at a time, until `limit` are found, or a round
+    /// has found `enough` (more than the reader has on screen: "Show more" asks for the rest), or
+    /// none is left. A rare combination of words thus costs the rounds that find its first
+    /// stories, not those that fill a page. `None` when a newer query took its place while the
+    /// reader was typing.
+    pub async fn search(&self, query: &str, enough: usize, limit: usize) -> Result<Option<Found>, ApiError> {
         let searcher = &self.0;
         let Some(recent) = &searcher.recent else {
             return Ok(Some(Found { total: 0, complete: true, hits: vec![] }));
@@ -314,7 +317,7 @@ impl Engine {
             let answer = call(&wide.instance, "search", &[query.into()]).await?;
             let Some(results) = current(&answer, asked) else { return Ok(None) };
             let left: Vec<usize> = wanted.iter().copied().filter(|&shard| !wide.has(shard)).collect();
-            if results.length() as usize >= limit || left.is_empty() {
+            if results.length() as usize >= enough.min(limit) || left.is_empty() {
                 return self.read(query, &results, limit, left.is_empty()).await.map(Some);
             }
             // As many more as it holds of those wanted: a rare word reaches the oldest in a few

@@ -54,7 +54,8 @@ pub fn SearchPage() -> impl IntoView {
                 crate::boot::next_task().await;
                 return Ok(Some(Answer { query: q, found: Found { total: 0, complete: true, hits: vec![] } }));
             }
-            let found = engine(&lang).await?.search(&fold_for_index(&q), limit).await?;
+            // Enough to answer: one more than the page before this limit showed.
+            let found = engine(&lang).await?.search(&fold_for_index(&q), limit + 1 - PAGE, limit).await?;
             Ok(found.map(|found| Answer { query: q, found }))
         }
     });

@@ -50,6 +50,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 /// published, 1 when some documents could not be (their last good files stay), 2 when the run
 /// stopped.
 pub fn main() -> ExitCode {
+    search_index::set_chunk_size();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = match args.first().map(String::as_str) {
         Some("set-api-base") => Some(deploy::command as fn(&[String]) -> Result<String, Fatal>),

@@ -225,9 +225,34 @@ pub(super) fn command(args: &[String]) -> Result<String, super::Fatal> {
     Ok(format!("publish: search indexes of {} languages in {out}/{FOLDER}", languages.read.len()))
 }
 
-/// Pagefind's version, part of a bundle's fingerprint: a new searcher means a new bundle.
-pub(super) fn pagefind_version() -> &'static str {
-    "1.6"
+/// Pagefind's version and the size of its index chunks, part of a bundle's fingerprint: a new
+/// searcher, or chunks of another size, mean a new bundle.
+pub(super) fn pagefind_version() -> String {
+    format!("1.6 chunks of {}", chunk_size())
+}
+
+/// Pagefind's setting for the size of an index chunk (in word locations), which it reads from the
+/// environment only.
+const CHUNK_SIZE_SETTING: &str = "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE";
+
+/// How many word locations a chunk of a bundle's index holds. A query fetches, from each shard
+/// it searches, the chunk that holds each of its words: Pagefind's default, 20,000, made chunks
+/// of about 25 KB (gzip) at 600 stories of 600 words, most of it other words'; smaller chunks
+/// make more files (listed in the page list each query fetches) but cost a query less.
+const INDEX_CHUNK_SIZE: usize = 4_000;
+
+/// Gives Pagefind this index chunk size, unless the environment already names one (to measure
+/// another): called by `publish::main` before any thread starts, as Pagefind reads it from the
+/// environment.
+pub(super) fn set_chunk_size() {
+    if std::env::var_os(CHUNK_SIZE_SETTING).is_none() {
+        std::env::set_var(CHUNK_SIZE_SETTING, INDEX_CHUNK_SIZE.to_string());
+    }
+}
+
+/// The index chunk size Pagefind will use: ours once `set_chunk_size` ran, its default before.
+fn chunk_size() -> usize {
+    std::env::var(CHUNK_SIZE_SETTING).ok().and_then(|size| size.parse().ok()).unwrap_or(20_000)
 }
 
 /// The bundle's files (name under the bundle's folder, bytes), as Pagefind makes them.

@@ -169,6 +169,25 @@ test('the newest shard answers first; older shards are joined only as more resul
   expect([...entries.keys()]).toContain(entry(folders.at(-1)));
 });
 
+test('a word few stories have is answered after one round of older shards; "Show more" searches the rest', async ({ page }) => {
+  // In the demo's en shards of 40 (newest first), "marathon" is in some stories of the two
+  // newest, in fewer than a page's worth of the two after them, and in the oldest.
+  const folders = JSON.parse(readFileSync('dist/pagefind/en/shards.json', 'utf8')).shards.map((s) => s.folder);
+  expect(folders.length).toBe(5);
+  const entry = (folder) => `/pagefind/en/${folder}/pagefind-entry.json`;
+  const entries = countRequests(page, /\/pagefind-entry\.json$/);
+  const status = page.getByRole('main').getByRole('status');
+  await page.goto('/en/search?q=marathon');
+  await expect(status, 'answered before every shard is searched').toHaveText(/^Results: \d+\+$/);
+  const shown = await results(page).count();
+  expect(shown, 'fewer than a page: the round that found them answers').toBeLessThan(10);
+  expect([...entries.keys()].sort(), 'the newest shards and one round of older ones').toEqual(folders.slice(0, 4).map(entry).sort());
+  await page.getByRole('button', { name: 'Show more' }).click();
+  await expect(status, 'every shard searched').toHaveText(/^Results: \d+$/);
+  expect(await results(page).count(), 'the oldest shard adds its stories').toBeGreaterThan(shown);
+  expect([...entries.keys()]).toContain(entry(folders.at(-1)));
+});
+
 test('after a word only the oldest shard has, a common word is answered by the newest shards again', async ({ page }) => {
   const status = page.getByRole('main').getByRole('status');
   const titles = results(page).locator('.search-result__title');
