@@ -41,17 +41,19 @@ pub fn decode_component(raw: &str) -> String {
 /// and so is an http(s) address a browser cannot parse (`http://%`, a port that is no number).
 pub fn safe_href(raw: &str) -> Option<String> {
     let href = raw.trim();
-    let lower = href.to_ascii_lowercase();
-    let web = ["http://", "https://"].iter().any(|s| lower.starts_with(s));
-    let allowed_scheme = (web && parses_as_url(href)) || lower.starts_with("mailto:");
+    let allowed_scheme = is_web_url(href) || href.to_ascii_lowercase().starts_with("mailto:");
     let site_path = href.starts_with('/') && !href.starts_with("//") && !href.starts_with("/\\");
     let clean = !href.chars().any(|c| c.is_control());
     ((allowed_scheme || site_path) && clean).then(|| href.to_string())
 }
 
-/// Whether `href` is an absolute URL by the WHATWG URL standard: the browser's own parser in the
-/// browser, the `url` crate (the same standard) when `./x publish` draws a page.
-fn parses_as_url(href: &str) -> bool {
+/// Whether `href` is an http(s) address that is a URL by the WHATWG URL standard: the browser's
+/// own parser in the browser, the `url` crate (the same standard) when `./x publish` draws a page.
+fn is_web_url(href: &str) -> bool {
+    let lower = href.to_ascii_lowercase();
+    if !(lower.starts_with("http://") || lower.starts_with("https://")) {
+        return false;
+    }
     #[cfg(target_arch = "wasm32")]
     return web_sys::Url::new(href).is_ok();
     #[cfg(not(target_arch = "wasm32"))]
@@ -70,8 +72,7 @@ pub fn safe_src(raw: &str) -> Option<String> {
         (Some(colon), Some(sep)) => sep < colon,
         (Some(_), None) => false,
     };
-    let lower = src.to_ascii_lowercase();
-    let web = (lower.starts_with("http://") || lower.starts_with("https://")) && parses_as_url(src);
+    let web = is_web_url(src);
     // `//host`, and `/\host` or `\\host` which browsers read the same way, leave the site.
     let other_host = src.chars().take(2).filter(|c| matches!(c, '/' | '\\')).count() == 2;
     let ok = !src.is_empty() && !other_host && !src.chars().any(|c| c.is_control()) && (web || relative);

@@ -49,9 +49,14 @@ export function cacheRulesOf(text) {
   return rules;
 }
 
+/** The Cache-Control values of the `rules` that match `pathname`, in the file's order. */
+export function cacheValuesOf(rules, pathname) {
+  return rules.filter(([pattern]) => pattern.test(pathname)).map(([, value]) => value);
+}
+
 /** The Cache-Control `rules` give `pathname`: every matching rule's, joined; none if none matches. */
 export function cacheControlOf(rules, pathname) {
-  const values = rules.filter(([pattern]) => pattern.test(pathname)).map(([, value]) => value);
+  const values = cacheValuesOf(rules, pathname);
   return values.length ? values.join(', ') : undefined;
 }
 

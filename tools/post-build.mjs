@@ -73,29 +73,28 @@ const files = (function walk(d) {
 // Trunk names a file by its 64-bit hash in hex without leading zeros: 16 digits most of the time,
 // 15 about one build in sixteen (a CI run had it: the wasm lost its long-cache line). Fewer than 12: 1 in 2^20.
 const hashed = files.filter((f) => HASHED.test(f));
+const NO_CACHE = 'no-cache';
+const FOR_GOOD = 'public, max-age=31536000, immutable';
+// A rule for each of `paths` (under the public URL) giving it the Cache-Control `value`.
+const caching = (value, paths) => paths.flatMap((path) => [`${publicUrl}${path}`, `  Cache-Control: ${value}`]);
 const headers = [
   `${publicUrl}*`,
   `  Content-Security-Policy: ${headerPolicy}`,
   '  X-Content-Type-Options: nosniff',
   '  Referrer-Policy: strict-origin-when-cross-origin',
-  `${publicUrl}index.html`,
-  '  Cache-Control: no-cache',
-  `${publicUrl}api/*`,
-  '  Cache-Control: public, max-age=60, stale-while-revalidate=600',
-  ...hashed.flatMap((f) => [`${publicUrl}${f}`, '  Cache-Control: public, max-age=31536000, immutable']),
+  ...caching(NO_CACHE, ['index.html']),
+  ...caching('public, max-age=60, stale-while-revalidate=600', ['api/*']),
+  ...caching(FOR_GOOD, hashed),
   // The service worker is checked on every visit; Workbox's runtime is named by its version.
-  `${publicUrl}sw.js`,
-  '  Cache-Control: no-cache',
-  ...(worker ? [`${publicUrl}${worker.workboxDir}/*`, '  Cache-Control: public, max-age=31536000, immutable'] : []),
+  ...caching(NO_CACHE, ['sw.js']),
+  ...caching(FOR_GOOD, worker ? [`${worker.workboxDir}/*`] : []),
   // The search indexes publish writes (src/publish/search_index.rs): the searcher, the shard
   // list and the entries that name the index files are checked each time, the index files are
   // named by their hash. A host applies every rule a path matches and joins a header two rules
   // set (Cloudflare Pages: `no-cache, public, max-age=…`, which is no-cache), so no rule here
   // covers another's files: the checked ones are named, not `pagefind/*`.
-  ...['pagefind/pagefind.js', 'pagefind/*/shards.json', 'pagefind/*/pagefind-entry.json', 'pagefind/*/wasm.*.pagefind']
-    .flatMap((f) => [`${publicUrl}${f}`, '  Cache-Control: no-cache']),
-  ...['index/*', 'fragment/*', 'filter/*', 'pagefind.*.pf_meta'].flatMap((f) => [
-    `${publicUrl}pagefind/*/${f}`, '  Cache-Control: public, max-age=31536000, immutable']),
+  ...caching(NO_CACHE, ['pagefind/pagefind.js', 'pagefind/*/shards.json', 'pagefind/*/pagefind-entry.json', 'pagefind/*/wasm.*.pagefind']),
+  ...caching(FOR_GOOD, ['index/*', 'fragment/*', 'filter/*', 'pagefind.*.pf_meta'].map((f) => `pagefind/*/${f}`)),
 ];
 writeFileSync(join(dir, '_headers'), headers.join('\n') + '\n');
 writeFileSync(join(dir, '_redirects'), `${publicUrl}* ${publicUrl}index.html 200\n`);

@@ -5,6 +5,13 @@ import { test, expect, countRequests } from './helpers';
 
 const results = (page) => page.locator('.search-result');
 
+/** The demo's en search index as published: its shard list (`shards.json`, newest first). */
+const enShards = () => JSON.parse(readFileSync('dist/pagefind/en/shards.json', 'utf8'));
+/** Each en shard's folder, newest first. */
+const enFolders = () => enShards().shards.map((s) => s.folder);
+/** The address of an en shard's entry file, which the searcher fetches when it joins the shard. */
+const entry = (folder) => `/pagefind/en/${folder}/pagefind-entry.json`;
+
 test('a word found only in a story\'s body finds it, and its result opens that story', async ({ page }) => {
   await page.goto('/en/search?q=correspondent');
   const first = results(page).first();
@@ -145,9 +152,8 @@ test('"Show more" adds the next results', async ({ page }) => {
 
 test('the newest shard answers first; older shards are joined only as more results are wanted', async ({ page }) => {
   // The demo is published in shards of 40 stories (./x build): en's 168 make five.
-  const folders = JSON.parse(readFileSync('dist/pagefind/en/shards.json', 'utf8')).shards.map((s) => s.folder);
+  const folders = enFolders();
   expect(folders.length).toBeGreaterThan(2);
-  const entry = (folder) => `/pagefind/en/${folder}/pagefind-entry.json`;
   const entries = countRequests(page, /\/pagefind-entry\.json$/);
   const status = page.getByRole('main').getByRole('status');
   const titles = results(page).locator('.search-result__title');
@@ -172,9 +178,8 @@ test('the newest shard answers first; older shards are joined only as more resul
 test('a word few stories have is answered after one round of older shards; "Show more" searches the rest', async ({ page }) => {
   // In the demo's en shards of 40 (newest first), "marathon" is in some stories of the two
   // newest, in fewer than a page's worth of the two after them, and in the oldest.
-  const folders = JSON.parse(readFileSync('dist/pagefind/en/shards.json', 'utf8')).shards.map((s) => s.folder);
+  const folders = enFolders();
   expect(folders.length).toBe(5);
-  const entry = (folder) => `/pagefind/en/${folder}/pagefind-entry.json`;
   const entries = countRequests(page, /\/pagefind-entry\.json$/);
   const status = page.getByRole('main').getByRole('status');
   await page.goto('/en/search?q=marathon');
@@ -208,11 +213,10 @@ test('after a word only the oldest shard has, a common word is answered by the n
 test('a word only the oldest shard has is looked up there alone, and a word no story has in no older shard', async ({ page }) => {
   // The demo's en shards of 40 stories, newest first: the newest holds fewer than the one before
   // it, so both answer first; the words index (src/publish/search_words.rs) names the others.
-  const listed = JSON.parse(readFileSync('dist/pagefind/en/shards.json', 'utf8'));
+  const listed = enShards();
   const folders = listed.shards.map((s) => s.folder);
   expect(folders.length, 'two shards in the middle').toBeGreaterThan(3);
   expect(listed.words.length, 'a words index').toBeGreaterThan(0);
-  const entry = (folder) => `/pagefind/en/${folder}/pagefind-entry.json`;
   const entries = countRequests(page, /\/pagefind-entry\.json$/);
   const status = page.getByRole('main').getByRole('status');
   await page.goto('/en/search?q=olympiad');
@@ -243,7 +247,7 @@ test('a search index that fails to load has its own message and retry', async ({
 });
 
 test('an older shard that fails to load mid-search has the message and a retry that finds its stories', async ({ page }) => {
-  const folders = JSON.parse(readFileSync('dist/pagefind/en/shards.json', 'utf8')).shards.map((s) => s.folder);
+  const folders = enFolders();
   let fail = true;
   await page.route(new RegExp(`/pagefind/en/${folders.at(-1)}/pagefind-entry\\.json`), (route) => (fail ? route.fulfill({ status: 500, body: '' }) : route.fallback()));
   // Only the oldest shard has this word: the search joins every shard, and the last one fails.
