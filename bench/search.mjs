@@ -7,7 +7,8 @@
 // 24 GB, Pagefind issue #842). Prints the index build time, its peak memory and size, the time to
 // index again after the newest story is corrected, then for ten fixed queries in headless
 // Chromium the bytes fetched and the time from the keystroke to the first results painted, on a
-// cold cache (a new browser context per query) and warm (the same page, the searcher loaded).
+// cold cache (a new browser context per run, the median of three runs) and warm (the same page,
+// the searcher loaded).
 // Side by side, in the same run, the path search took before (one `search-index.json` per
 // language, downloaded whole): its bytes over the wire, and its floor in time (download,
 // JSON.parse and a scan in JavaScript, which the Rust app did more slowly). Prints figures;
@@ -25,6 +26,8 @@ const WORK = 'bench/out/search';
 const API = join(WORK, 'api');
 const SITE = join(WORK, 'site');
 const PORT = 4184;
+/** How many times each query is measured cold (the median is printed). */
+const COLD_RUNS = 3;
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 const PUBLISHER = 'target/publisher/publish';
 const STORIES = { en: Number(process.env.BENCH_SEARCH_STORIES ?? 80_000), ru: 10_000, hy: 10_000 };
@@ -165,27 +168,36 @@ async function keystrokeToResults(page, query) {
 async function measureQueries(browser, queries, label) {
   const cold = [], warm = [], bytes = [];
   for (const query of queries) {
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    let fetched = 0;
-    page.on('requestfinished', async (request) => {
-      if (!request.url().includes('/pagefind/')) return;
-      const sizes = await request.sizes().catch(() => null);
-      fetched += (sizes?.responseBodySize ?? 0) + (sizes?.responseHeadersSize ?? 0);
-    });
-    await page.goto(`${ORIGIN}/en/search`);
-    await page.locator('#search-page-input').waitFor();
-    cold.push(await keystrokeToResults(page, query));
-    await page.waitForLoadState('networkidle');
-    bytes.push(fetched);
-    // Warm: the searcher and this query's chunks are in; another query of the same set, then back,
-    // each after a reader's pause (a keystroke within 120 ms of the last query waits for typing
-    // to pause: src/pagefind.rs).
-    await page.waitForTimeout(300);
-    await keystrokeToResults(page, queries[(queries.indexOf(query) + 1) % queries.length]);
-    await page.waitForTimeout(300);
-    warm.push(await keystrokeToResults(page, query));
-    await context.close();
+    // Each query cold in COLD_RUNS new browser contexts, the median kept: one run moves by
+    // tens of ms with what else the machine does.
+    const runs = [], fetches = [];
+    for (let run = 0; run < COLD_RUNS; run++) {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      // Their sizes are asked once the page is idle: asking while the query runs slows it.
+      const finished = [];
+      page.on('requestfinished', (request) => {
+        if (request.url().includes('/pagefind/')) finished.push(request);
+      });
+      await page.goto(`${ORIGIN}/en/search`);
+      await page.locator('#search-page-input').waitFor();
+      runs.push(await keystrokeToResults(page, query));
+      await page.waitForLoadState('networkidle');
+      const sizes = await Promise.all(finished.map((request) => request.sizes().catch(() => null)));
+      fetches.push(sizes.reduce((sum, size) => sum + (size?.responseBodySize ?? 0) + (size?.responseHeadersSize ?? 0), 0));
+      if (run === COLD_RUNS - 1) {
+        // Warm: the searcher and this query's chunks are in; another query of the same set,
+        // then back, each after a reader's pause (a keystroke within 120 ms of the last query
+        // waits for typing to pause: src/pagefind.rs).
+        await page.waitForTimeout(300);
+        await keystrokeToResults(page, queries[(queries.indexOf(query) + 1) % queries.length]);
+        await page.waitForTimeout(300);
+        warm.push(await keystrokeToResults(page, query));
+      }
+      await context.close();
+    }
+    cold.push(median(runs));
+    bytes.push(median(fetches));
   }
   console.log(`${label}, per query (cold ms / KB / warm ms): ${queries.map((q, i) => `${q} ${cold[i].toFixed(0)}/${(bytes[i] / 1024).toFixed(0)}/${warm[i].toFixed(0)}`).join(' | ')}`);
   console.log(`${label}: cold, keystroke → first results: median ${median(cold).toFixed(0)} ms, max ${Math.max(...cold).toFixed(0)} ms; `

@@ -5,9 +5,13 @@
 //! the loaded WebAssembly and fetches only the shard's page list and the chunks a query needs)
 //! while a query wants more results than the shards joined so far found; where the newest found
 //! none, only those the words index (`publish/search_words.rs`) says may hold the query's words,
-//! so that a rare or absent word does not join every shard of the archive. Those are joined into
+//! so that a rare or absent word does not join every shard of the archive: its newest block first,
+//! the older blocks when the shards that one names do not answer. Those are joined into
 //! a second searcher, so that a query after a rare word is not searched in every shard it joined:
-//! Pagefind searches all of a searcher's shards, fetching the query's chunks from each. Its JS module
+//! Pagefind searches all of a searcher's shards, fetching the query's chunks from each. Every
+//! searcher is made over the newest shard, the words index's too (its blocks joined with a filter
+//! that marks them): Pagefind fetches its WebAssembly from the folder a searcher is made over, and
+//! uses the one the page loaded first. Its JS module
 //! (`pagefind/pagefind.js`, one for every language and shard) comes through
 //! `gazetteBoot.searcher` (index.html), which imports it and makes the language's searcher
 //! (Pagefind's `createInstance`) once, on the search page from the first moment: WebAssembly
@@ -28,6 +32,16 @@ use wasm_bindgen_futures::JsFuture;
 /// While the reader types, how long typing must pause before a query runs. The first keystroke
 /// after such a pause runs at once.
 const DEBOUNCE_MS: u32 = 120;
+
+/// How many of the words index's blocks (newest first) a query asks before the rest: a block
+/// names up to 16 shards of 600 stories (`publish/search_words.rs`), so a query whose stories
+/// are from the last months is answered by it, and one whose stories are older asks the rest in
+/// a second round (a round trip more, for a word no story has too).
+const FIRST_BLOCKS: usize = 1;
+
+/// The filter (Pagefind's, key and value) that marks the words index's records in the searcher
+/// that joins them over the newest shard.
+const WORDS: (&str, &str) = ("gazette-index", "words");
 
 thread_local! {
     /// When the last query was asked (`performance.now()`).
@@ -75,16 +89,19 @@ struct Joined {
     instance: JsValue,
     /// The name `gazetteBoot` knows it by.
     name: String,
-    /// Which bundles it searches, or will once `joining` is done, by their place in their list
-    /// (the first is the one it was made over).
+    /// Which bundles of its list it searches, or will once `joining` is done, by their place in
+    /// the list.
     joined: RefCell<Vec<usize>>,
+    /// Pagefind's options for each bundle it joins (a `mergeFilter` marking them), if any.
+    tag: Option<JsValue>,
     /// The bundles being joined (`mergeIndex`): a query searches once they are in.
     joining: RefCell<Option<Promise>>,
 }
 
 impl Joined {
+    /// A searcher made over the first bundle of its list (a shard searcher).
     fn new(instance: JsValue, name: String) -> Self {
-        Joined { instance, name, joined: RefCell::new(vec![0]), joining: RefCell::default() }
+        Joined { instance, name, joined: RefCell::new(vec![0]), joining: RefCell::default(), tag: None }
     }
 
     fn has(&self, bundle: usize) -> bool {
@@ -104,7 +121,10 @@ impl Joined {
         }
         let joining = more
             .iter()
-            .map(|&bundle| start(&boot(), "join", &[self.name.as_str().into(), folders[bundle].as_str().into()]))
+            .map(|&bundle| {
+                let options = self.tag.clone().unwrap_or(JsValue::UNDEFINED);
+                start(&boot(), "join", &[self.name.as_str().into(), folders[bundle].as_str().into(), options])
+            })
             .collect::<Result<Array, _>>()?;
         self.joined.borrow_mut().extend(more);
         // Those still being joined are waited for too.
@@ -188,7 +208,12 @@ fn start(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, Ap
 
 /// Calls `target[method](args…)` and awaits the promise it returns.
 async fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, ApiError> {
-    match start(target, method, args)?.dyn_into::<Promise>() {
+    settled(start(target, method, args)?).await
+}
+
+/// What `value` gives: itself, or what it settles to if it is a promise.
+async fn settled(value: JsValue) -> Result<JsValue, ApiError> {
+    match value.dyn_into::<Promise>() {
         Ok(promise) => JsFuture::from(promise).await.map_err(failure),
         Err(value) => Ok(value),
     }
@@ -257,8 +282,23 @@ pub async fn engine(lang: &str) -> Result<Engine, ApiError> {
 /// Pagefind's searcher named `name`, over the shard at `newest`: made once, whoever asks first
 /// (index.html on the search page, the search box's prefetch, the search page).
 async fn make(newest: &str, name: &str) -> Result<JsValue, ApiError> {
+    settled(making(newest, name)?).await
+}
+
+/// Starts making the searcher `make` gives (once per name), returning its promise.
+fn making(newest: &str, name: &str) -> Result<JsValue, ApiError> {
     let module = crate::config::href(&format!("/{}", crate::route::SEARCHER_FILE));
-    call(&boot(), "searcher", &[newest.into(), module.into(), name.into()]).await
+    start(&boot(), "searcher", &[newest.into(), module.into(), name.into()])
+}
+
+/// The name of the searcher that joins older shards, after the `recent` shards' searcher.
+fn wide_name(recent: &Joined) -> String {
+    format!("{} wide", recent.name)
+}
+
+/// The name of the words index's searcher, after the `recent` shards' searcher.
+fn finder_name(recent: &Joined) -> String {
+    format!("{} words", recent.name)
 }
 
 /// Starts loading the language's searcher (the reader is in a search box); failures wait for
@@ -300,12 +340,21 @@ impl Engine {
         }
         // Where the newest shards found some, the query's words are spread through the archive,
         // and older shards are joined newest first. Where they found none, its words are absent,
-        // or the stories that have them are older: the words index says which shards have them.
-        let wanted = match results.length() {
-            0 => self.shards_for(recent, query, asked).await?,
-            _ => Some((0..searcher.shards.len()).collect()),
+        // or the stories that have them are older: the words index says which shards have them,
+        // its newest block first (the newest closed shards), the rest when those do not answer.
+        let (mut wanted, mut every_block) = match results.length() {
+            0 => match self.shards_for(recent, query, asked, FIRST_BLOCKS).await? {
+                Some(named) => named,
+                None => return Ok(None),
+            },
+            _ => ((0..searcher.shards.len()).collect(), true),
         };
-        let Some(wanted) = wanted else { return Ok(None) };
+        while !every_block && wanted.iter().all(|&shard| recent.has(shard)) {
+            let Some(named) = self.shards_for(recent, query, asked, searcher.words.len()).await? else {
+                return Ok(None);
+            };
+            (wanted, every_block) = named;
+        }
         if wanted.iter().all(|&shard| recent.has(shard)) {
             return self.read(query, &results, limit, true).await.map(Some);
         }
@@ -316,9 +365,21 @@ impl Engine {
             let joined = wide.count();
             let answer = call(&wide.instance, "search", &[query.into()]).await?;
             let Some(results) = current(&answer, asked) else { return Ok(None) };
-            let left: Vec<usize> = wanted.iter().copied().filter(|&shard| !wide.has(shard)).collect();
-            if results.length() as usize >= enough.min(limit) || left.is_empty() {
-                return self.read(query, &results, limit, left.is_empty()).await.map(Some);
+            let mut left: Vec<usize> = wanted.iter().copied().filter(|&shard| !wide.has(shard)).collect();
+            let complete = left.is_empty() && every_block;
+            if results.length() as usize >= enough.min(limit) || complete {
+                return self.read(query, &results, limit, complete).await.map(Some);
+            }
+            if left.is_empty() {
+                // The shards the newest blocks named are searched: the rest of the index names more.
+                let Some(named) = self.shards_for(recent, query, asked, searcher.words.len()).await? else {
+                    return Ok(None);
+                };
+                (wanted, every_block) = named;
+                left = wanted.iter().copied().filter(|&shard| !wide.has(shard)).collect();
+                if left.is_empty() {
+                    return self.read(query, &results, limit, true).await.map(Some);
+                }
             }
             // As many more as it holds of those wanted: a rare word reaches the oldest in a few
             // rounds.
@@ -329,35 +390,56 @@ impl Engine {
         }
     }
 
-    /// The shards that may hold `query`'s words, newest first: those the words index names for
-    /// it, and those it has no record of (the newest); every shard when publish wrote no words
-    /// index, or when the index names a record `shards.json` does not (a list older than the
-    /// index). `None` when a newer query took its place.
-    async fn shards_for(&self, recent: &Joined, query: &str, asked: u32) -> Result<Option<Vec<usize>>, ApiError> {
+    /// The shards that may hold `query`'s words, newest first, by the words index's newest
+    /// `blocks` (and any joined before): those it names for it, and those it has no record of
+    /// (the newest); every shard when publish wrote no words index, or when the index names a
+    /// record `shards.json` does not (a list older than the index). With whether every block was
+    /// asked; `None` when a newer query took its place.
+    async fn shards_for(
+        &self,
+        recent: &Joined,
+        query: &str,
+        asked: u32,
+        blocks: usize,
+    ) -> Result<Option<(Vec<usize>, bool)>, ApiError> {
         let searcher = &self.0;
         let every = || (0..searcher.shards.len()).collect();
         if searcher.words.is_empty() {
-            return Ok(Some(every()));
+            return Ok(Some((every(), true)));
         }
-        let finder = self.finder(recent).await?;
+        let finder = self.finder(recent, blocks).await?;
+        // Most such queries join older shards after it: while its blocks download, the searcher
+        // that joins them is made (Pagefind unpacks its WebAssembly for each searcher it makes).
+        if searcher.wide.borrow().is_none() {
+            making(&searcher.shards[0], &wide_name(recent))?;
+        }
         self.settle(&finder).await?;
         // Its records hold words, not their order: a quoted phrase is asked as its words.
-        let answer = call(&finder.instance, "search", &[query.replace('"', " ").into()]).await?;
+        let asking = [query.replace('"', " ").into(), words_only("filters")];
+        let answer = call(&finder.instance, "search", &asking).await?;
         let Some(results) = current(&answer, asked) else { return Ok(None) };
         let ids: Vec<String> =
             results.iter().map(|result| get(&result, "id").as_string().unwrap_or_default()).collect();
-        Ok(Some(crate::search::shards_named(&searcher.records, &ids).unwrap_or_else(every)))
+        let named = crate::search::shards_named(&searcher.records, &ids);
+        let every_block = named.is_none() || finder.count() == searcher.words.len();
+        Ok(Some((named.unwrap_or_else(every), every_block)))
     }
 
-    /// The words index's searcher, with every block joined: made once, named after the `recent`
-    /// shards' searcher.
-    async fn finder(&self, recent: &Joined) -> Result<Rc<Joined>, ApiError> {
+    /// The words index's searcher, with its newest `blocks` joined: made once, named after the
+    /// `recent` shards' searcher. It is made over the newest shard, as Pagefind fetches its WebAssembly from
+    /// the folder a searcher is made over (and then uses the one the page loaded first): over a
+    /// block it would download a copy of its own. The blocks are marked (`WORDS`), and a search
+    /// asks for marked records only.
+    async fn finder(&self, recent: &Joined, blocks: usize) -> Result<Rc<Joined>, ApiError> {
         let searcher = &self.0;
-        let name = format!("{} words", recent.name);
-        let (finder, made) = once(&searcher.finder, &searcher.words[0], name).await?;
-        if made {
-            finder.join(&searcher.words, &(1..searcher.words.len()).collect::<Vec<_>>())?;
-        }
+        let name = finder_name(recent);
+        let made_over = |instance, name| Joined {
+            joined: RefCell::default(),
+            tag: Some(words_only("mergeFilter")),
+            ..Joined::new(instance, name)
+        };
+        let (finder, _) = once(&searcher.finder, &searcher.shards[0], name, made_over).await?;
+        finder.join(&searcher.words, &(0..blocks.min(searcher.words.len())).collect::<Vec<_>>())?;
         Ok(finder)
     }
 
@@ -365,8 +447,7 @@ impl Engine {
     /// `recent` shards hold; it starts with those and as many again of the shards `wanted`.
     async fn wide(&self, recent: &Joined, wanted: &[usize]) -> Result<Rc<Joined>, ApiError> {
         let searcher = &self.0;
-        let name = format!("{} wide", recent.name);
-        let (wide, made) = once(&searcher.wide, &searcher.shards[0], name).await?;
+        let (wide, made) = once(&searcher.wide, &searcher.shards[0], wide_name(recent), Joined::new).await?;
         if made {
             let more = wanted.iter().copied().filter(|&shard| !recent.has(shard)).take(recent.count());
             wide.join(&searcher.shards, &recent.joined.borrow().iter().copied().chain(more).collect::<Vec<_>>())?;
@@ -414,18 +495,32 @@ impl Engine {
     }
 }
 
-/// The searcher `place` holds, made over the bundle at `folder` under `name` the first time, and
-/// whether this call made it: a query that made it meanwhile (the same searcher, by its name)
-/// keeps its own, so that it joins its bundles once.
-async fn once(place: &RefCell<Option<Rc<Joined>>>, folder: &str, name: String) -> Result<(Rc<Joined>, bool), ApiError> {
+/// The searcher `place` holds, made over the bundle at `folder` under `name` (and described by
+/// `joined`) the first time, and whether this call made it: a query that made it meanwhile (the
+/// same searcher, by its name) keeps its own, so that it joins its bundles once.
+async fn once(
+    place: &RefCell<Option<Rc<Joined>>>,
+    folder: &str,
+    name: String,
+    joined: impl FnOnce(JsValue, String) -> Joined,
+) -> Result<(Rc<Joined>, bool), ApiError> {
     if let Some(held) = place.borrow().clone() {
         return Ok((held, false));
     }
     let instance = make(folder, &name).await?;
     Ok(match &mut *place.borrow_mut() {
         Some(held) => (held.clone(), false),
-        place => (place.insert(Rc::new(Joined::new(instance, name))).clone(), true),
+        place => (place.insert(Rc::new(joined(instance, name))).clone(), true),
     })
+}
+
+/// Pagefind's options (`option` is `mergeFilter` or `filters`) naming the words index's records:
+/// they are marked when their blocks are joined, and only they are asked for.
+fn words_only(option: &str) -> JsValue {
+    let (filter, options) = (Object::new(), Object::new());
+    let _ = Reflect::set(&filter, &WORDS.0.into(), &WORDS.1.into());
+    let _ = Reflect::set(&options, &option.into(), &filter);
+    options.into()
 }
 
 /// The results of Pagefind's `answer`, unless a newer query replaced the one `asked` (Pagefind's

@@ -1,5 +1,6 @@
 //! The publish command line.
 use super::error::Fatal;
+use super::search_index::Cut;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -8,7 +9,8 @@ pub(super) const USAGE: &str =
 [--newsroom <file.json>]) --site-url <absolute public URL> \
 [--api-base <URL the browser fetches the API from>] [--out <folder with the built app, default dist>] \
 [--timeout <seconds a web API's document may take, default 30>] \
-[--search-shard-stories <stories per search index shard, default 600>]
+[--search-shard-stories <stories per search index shard, default 600>] \
+[--search-words-block-shards <shards per block of the search words index, default 16>]
        ./x set-api-base <folder with the built app> <URL the browser fetches the API from>";
 
 pub(super) struct Options {
@@ -26,8 +28,8 @@ pub(super) struct Options {
     pub api_base: Option<String>,
     /// How long one document of a web API may take.
     pub timeout: Duration,
-    /// How many stories a search index shard holds when it is closed (`search_shards.rs`).
-    pub search_shard_stories: usize,
+    /// How the search index is cut into shards and blocks (`search_index.rs`).
+    pub search: Cut,
 }
 
 impl Options {
@@ -35,7 +37,7 @@ impl Options {
         let usage = |why: String| Fatal::Usage(format!("{why}\n{USAGE}"));
         let (mut api, mut site_url, mut out, mut api_base) = (None, None, PathBuf::from("dist"), None);
         let mut timeout = Duration::from_secs(30);
-        let mut search_shard_stories = super::search_index::SHARD_STORIES;
+        let mut search = Cut::default();
         let (mut wordpress, mut newsroom) = (vec![], None);
         let mut args = args.iter();
         while let Some(flag) = args.next() {
@@ -55,11 +57,8 @@ impl Options {
                         .ok_or_else(|| usage(format!("--timeout takes seconds, not {value:?}")))?;
                     timeout = Duration::from_secs_f64(seconds);
                 }
-                "--search-shard-stories" => {
-                    search_shard_stories = value.parse().ok().filter(|n: &usize| *n > 0).ok_or_else(|| {
-                        usage(format!("--search-shard-stories takes a number of stories, not {value:?}"))
-                    })?;
-                }
+                "--search-shard-stories" => search.shard_stories = count(flag, value, "stories").map_err(usage)?,
+                "--search-words-block-shards" => search.block_shards = count(flag, value, "shards").map_err(usage)?,
                 _ => return Err(usage(format!("unknown option {flag}"))),
             }
         }
@@ -81,7 +80,7 @@ impl Options {
         if !site_url.ends_with('/') {
             site_url.push('/');
         }
-        Ok(Options { api, wordpress, newsroom, site_url, out, api_base, timeout, search_shard_stories })
+        Ok(Options { api, wordpress, newsroom, site_url, out, api_base, timeout, search })
     }
 }
 
@@ -92,5 +91,39 @@ fn language_and_url(value: &str) -> (String, String) {
             (code.to_string(), url.to_string())
         }
         _ => ("en".to_string(), value.to_string()),
+    }
+}
+
+/// `value` of option `flag` as a count of `what` (more than none).
+fn count(flag: &str, value: &str, what: &str) -> Result<usize, String> {
+    value
+        .parse()
+        .ok()
+        .filter(|n: &usize| *n > 0)
+        .ok_or_else(|| format!("{flag} takes a number of {what}, not {value:?}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(extra: &[&str]) -> Result<Options, Fatal> {
+        let args = ["--api", "api", "--site-url", "https://example.com/"].iter().chain(extra);
+        Options::parse(&args.map(|a| a.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn the_search_index_is_cut_as_told_or_by_default() {
+        let told = parse(&["--search-shard-stories", "40", "--search-words-block-shards", "2"]).unwrap();
+        assert_eq!((told.search.shard_stories, told.search.block_shards), (40, 2));
+        let default = parse(&[]).unwrap();
+        assert_eq!((default.search.shard_stories, default.search.block_shards), (600, 16));
+        for bad in ["0", "-1", "two"] {
+            let Err(Fatal::Usage(why)) = parse(&["--search-words-block-shards", bad]) else { panic!("{bad} taken") };
+            assert!(
+                why.starts_with(&format!("--search-words-block-shards takes a number of shards, not \"{bad}\"")),
+                "{why}"
+            );
+        }
     }
 }

@@ -190,7 +190,7 @@ fn write_search_indexes(
             out.keep(|file| file.starts_with(&folder));
             continue;
         };
-        if let Err(why) = search_index::write_index(&language.code, records, options.search_shard_stories, out) {
+        if let Err(why) = search_index::write_index(&language.code, records, options.search, out) {
             out.keep(|file| file.starts_with(&folder));
             problems
                 .push(Problem::new(folder, format!("the search index could not be built: {why}; the last one stays")));

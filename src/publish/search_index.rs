@@ -100,18 +100,33 @@ fn is_served(file: &str) -> bool {
 /// of results in the newest shard alone.
 pub(super) const SHARD_STORIES: usize = 600;
 
+/// How a language's search index is cut: how many stories a shard holds when it is closed, and
+/// how many closed shards a block of the words index holds (`search_words.rs`).
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Cut {
+    pub shard_stories: usize,
+    pub block_shards: usize,
+}
+
+impl Default for Cut {
+    fn default() -> Self {
+        Cut { shard_stories: SHARD_STORIES, block_shards: search_words::BLOCK_SHARDS }
+    }
+}
+
 /// Builds the search index of language `lang` from `records` (in any order) into
 /// `pagefind/{lang}/`: one bundle per shard at `pagefind/{lang}/{shard}/`, each built again
 /// only when its records changed, the words index that tells which shards hold a query's words
 /// (`search_words.rs`), and the list of shards written after them all; and the searcher they
 /// share, from any bundle built (else kept as the last run wrote it).
-pub(super) fn write_index(lang: &str, records: Vec<Record>, shard_size: usize, out: &mut Output) -> Result<(), String> {
+pub(super) fn write_index(lang: &str, records: Vec<Record>, cut: Cut, out: &mut Output) -> Result<(), String> {
     let folder = format!("{FOLDER}/{lang}/");
     let list = format!("{folder}{SEARCH_SHARDS_FILE}");
     let (listed, last_words) =
         search_shards::parse(&std::fs::read_to_string(out.dir().join(&list)).unwrap_or_default());
     let built: HashMap<u32, u64> = listed.iter().filter_map(|l| Some((l.folder, l.fingerprint?))).collect();
-    let shards = search_shards::plan(records, listed.into_iter().map(|l| (l.folder, l.from)).collect(), shard_size);
+    let shards =
+        search_shards::plan(records, listed.into_iter().map(|l| (l.folder, l.from)).collect(), cut.shard_stories);
     let mut fingerprints = Vec::with_capacity(shards.len());
     let mut searcher = None;
     for shard in &shards {
@@ -135,7 +150,7 @@ pub(super) fn write_index(lang: &str, records: Vec<Record>, shard_size: usize, o
             compress_beside(&path, &js).map_err(|e| format!("{SEARCHER_FILE}: {e}"))?;
         }
     }
-    let words = search_words::write(lang, &folder, &shards, &fingerprints, &last_words, out)?;
+    let words = search_words::write(lang, &folder, &shards, &fingerprints, cut.block_shards, &last_words, out)?;
     out.write(&list, search_shards::render(&shards, &fingerprints, &words)).map_err(|e| format!("{list}: {e}"))
 }
 
@@ -217,7 +232,7 @@ pub(super) fn command(args: &[String]) -> Result<String, super::Fatal> {
             })
             .map(|article| record(&language.code, &language.edition, &article))
             .collect();
-        write_index(&language.code, records, SHARD_STORIES, &mut output).map_err(Fatal::Template)?;
+        write_index(&language.code, records, Cut::default(), &mut output).map_err(Fatal::Template)?;
     }
     for problem in &problems {
         eprintln!("publish: search-index: {problem}");

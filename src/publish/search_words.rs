@@ -10,7 +10,7 @@
 //! superset (a shard that has every word of the query, each in a different story, matches), never
 //! less, as both indexes are built by the same indexer from the same words.
 //!
-//! Closed shards go into blocks of `BLOCK_SHARDS`, each a bundle of its own at
+//! Closed shards go into blocks of `BLOCK_SHARDS` (or as publish is told), each a bundle of its own at
 //! `pagefind/{lang}/words/{block}/` (the searcher joins them as it joins shards), so that a
 //! corrected archive story rebuilds one block, and a new story none.
 use super::fingerprint;
@@ -23,9 +23,10 @@ use std::io::Read;
 /// The folder of a language's words index, under the language's search index folder.
 const FOLDER: &str = "words";
 
-/// How many closed shards a block of the words index holds (9,600 stories in shards of 600):
-/// rebuilding one costs about as much as rebuilding a shard.
-const BLOCK_SHARDS: usize = 16;
+/// How many closed shards a block of the words index holds (9,600 stories in shards of 600),
+/// unless publish is told otherwise (`--search-words-block-shards`): rebuilding one costs about
+/// as much as rebuilding a shard.
+pub(super) const BLOCK_SHARDS: usize = 16;
 
 /// What the words index says: its blocks, newest first, and each closed shard's record in it
 /// (Pagefind's page id), by the shard's folder.
@@ -36,20 +37,21 @@ pub(super) struct Words {
 }
 
 /// Writes the words index of language `lang` into `{folder}words/` for `shards` (oldest first,
-/// the newest last) and their bundles' `fingerprints`, keeping each block the `last` run built
-/// from the same shards.
+/// the newest last) and their bundles' `fingerprints`, in blocks of `block_shards` closed shards,
+/// keeping each block the `last` run built from the same shards.
 pub(super) fn write(
     lang: &str,
     folder: &str,
     shards: &[Shard],
     fingerprints: &[u64],
+    block_shards: usize,
     last: &Words,
     out: &mut Output,
 ) -> Result<Words, String> {
     let closed = shards.len().saturating_sub(1);
     let mut words = Words::default();
     for (number, (block, block_fingerprints)) in
-        shards[..closed].chunks(BLOCK_SHARDS).zip(fingerprints[..closed].chunks(BLOCK_SHARDS)).enumerate()
+        shards[..closed].chunks(block_shards).zip(fingerprints[..closed].chunks(block_shards)).enumerate()
     {
         let number = number as u32;
         let bundle = format!("{folder}{FOLDER}/{number}/");
@@ -136,17 +138,36 @@ mod tests {
         let shards = plan(stories, vec![], 2);
         let dir = std::env::temp_dir().join(format!("gazette-words-{}", std::process::id()));
         let mut out = Output::new(&dir, Default::default());
-        let words = write("en", "pagefind/en/", &shards, &[1, 2, 3], &Words::default(), &mut out).unwrap();
+        let words =
+            write("en", "pagefind/en/", &shards, &[1, 2, 3], BLOCK_SHARDS, &Words::default(), &mut out).unwrap();
         assert_eq!(words.pages.keys().copied().collect::<Vec<_>>(), vec![0, 1], "shards 0 and 1; 2 is the newest");
         assert!(words.pages.values().all(|id| id.starts_with("en_")), "{words:?}");
         for id in words.pages.values() {
             assert!(dir.join(format!("pagefind/en/words/0/fragment/{id}.pf_fragment")).is_file(), "{id}");
         }
         assert!(dir.join("pagefind/en/words/0/pagefind-entry.json").is_file());
-        let again = write("en", "pagefind/en/", &shards, &[1, 2, 3], &words, &mut out).unwrap();
+        let again = write("en", "pagefind/en/", &shards, &[1, 2, 3], BLOCK_SHARDS, &words, &mut out).unwrap();
         assert_eq!(again, words, "the same shards: the same index");
-        let changed = write("en", "pagefind/en/", &shards, &[1, 9, 3], &words, &mut out).unwrap();
+        let changed = write("en", "pagefind/en/", &shards, &[1, 9, 3], BLOCK_SHARDS, &words, &mut out).unwrap();
         assert_ne!(changed.blocks, words.blocks, "a shard rebuilt rebuilds its block");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn closed_shards_go_into_blocks_of_the_size_asked_newest_first() {
+        let stories = (1..=8).map(|n| story(n, "word")).collect();
+        let shards = plan(stories, vec![], 1);
+        let dir = std::env::temp_dir().join(format!("gazette-words-blocks-{}", std::process::id()));
+        let mut out = Output::new(&dir, Default::default());
+        let words = write("en", "pagefind/en/", &shards, &[1, 2, 3, 4, 5, 6, 7, 8], 3, &Words::default(), &mut out);
+        let words = words.unwrap();
+        let blocks: Vec<u32> = words.blocks.iter().map(|b| b.folder).collect();
+        assert_eq!(blocks, vec![2, 1, 0], "7 closed shards in blocks of 3, 3 and 1, newest first");
+        assert_eq!(words.pages.len(), 7);
+        for block in 0..3 {
+            assert!(dir.join(format!("pagefind/en/words/{block}/pagefind-entry.json")).is_file(), "{block}");
+        }
+        assert!(!dir.join("pagefind/en/words/3").exists());
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

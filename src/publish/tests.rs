@@ -643,7 +643,7 @@ fn options_like(options: &Options) -> Options {
         out: options.out.clone(),
         api_base: options.api_base.clone(),
         timeout: options.timeout,
-        search_shard_stories: options.search_shard_stories,
+        search: options.search,
     }
 }
 
@@ -883,7 +883,7 @@ fn a_kept_search_shard_loses_a_file_publish_no_longer_serves() {
     // A shard an earlier version built with Pagefind's worker and a copy of the searcher of its
     // own, which publish no longer serves.
     let (api, out, mut options) = copied_fixture("kept-shard");
-    options.search_shard_stories = 2;
+    options.search.shard_stories = 2;
     run(&options, 0).unwrap();
     let worker = out.join("pagefind/en/0/pagefind-worker.js");
     std::fs::write(&worker, "// the worker").unwrap();
@@ -910,7 +910,7 @@ fn a_kept_search_shard_loses_a_file_publish_no_longer_serves() {
 #[test]
 fn every_search_shard_and_language_shares_one_searcher_which_a_run_puts_back_if_it_went() {
     let (api, out, mut options) = copied_fixture("searcher");
-    options.search_shard_stories = 2;
+    options.search.shard_stories = 2;
     run(&options, 0).unwrap();
     let searcher = out.join("pagefind/pagefind.js");
     let js = std::fs::read(&searcher).unwrap();
@@ -935,7 +935,7 @@ fn every_search_shard_and_language_shares_one_searcher_which_a_run_puts_back_if_
 fn a_corrected_story_rebuilds_only_its_own_search_shard() {
     // en's six stories in shards of two, oldest first: [en6, en5], [en4, en3], [en2, en1].
     let (api, out, mut options) = copied_fixture("shards");
-    options.search_shard_stories = 2;
+    options.search.shard_stories = 2;
     run(&options, 0).unwrap();
     let shards: serde_json::Value = serde_json::from_str(&read(&out, "pagefind/en/shards.json")).unwrap();
     let folders: Vec<&str> =

@@ -217,13 +217,19 @@ test('a word only the oldest shard has is looked up there alone, and a word no s
   const folders = listed.shards.map((s) => s.folder);
   expect(folders.length, 'two shards in the middle').toBeGreaterThan(3);
   expect(listed.words.length, 'a words index').toBeGreaterThan(0);
+  expect(listed.words.length, 'blocks of the words index').toBeGreaterThan(1);
   const entries = countRequests(page, /\/pagefind-entry\.json$/);
+  const wasm = countRequests(page, /\/pagefind\/.*wasm/);
   const status = page.getByRole('main').getByRole('status');
   await page.goto('/en/search?q=olympiad');
   await expect(results(page).locator('.search-result__title').first()).toContainText(/chess olympiad/i);
   await expect(status, 'every shard that may hold it searched: the count is whole').toHaveText(/^Results: \d+$/);
   expect([...entries.keys()]).toContain(entry(folders.at(-1)));
-  expect([...entries.keys()]).toContain(`/pagefind/en/words/${listed.words[0].folder}/pagefind-entry.json`);
+  for (const block of listed.words) {
+    expect([...entries.keys()], `block ${block.folder} asked`).toContain(`/pagefind/en/words/${block.folder}/pagefind-entry.json`);
+  }
+  // Every searcher, the words index's too, is made over the newest shard: one WebAssembly.
+  expect([...wasm.keys()]).toEqual([`/pagefind/en/${folders[0]}/wasm.en.pagefind`]);
   for (const middle of folders.slice(2, -1)) {
     expect([...entries.keys()], `shard ${middle} has no olympiad and is not joined`).not.toContain(entry(middle));
   }
@@ -234,6 +240,26 @@ test('a word only the oldest shard has is looked up there alone, and a word no s
   await expect(status).toHaveText('Nothing found for “qqqzebra”.');
   const joined = [...entries.keys()].filter((path) => /\/pagefind\/en\/\d+\//.test(path));
   expect(joined, 'on a fresh page, only the newest shards').toEqual([entry(folders[0]), entry(folders[1])]);
+});
+
+test('a word the words index\'s newest block names a shard for is looked up without the older blocks', async ({ page }) => {
+  // "parliament": no story of the two newest shards has it, one of the third newest has, as do
+  // older ones. The demo's words index is in blocks of two closed shards, newest first.
+  const listed = enShards();
+  expect(listed.words.length, 'blocks of the words index').toBeGreaterThan(1);
+  const entries = countRequests(page, /\/pagefind-entry\.json$/);
+  const block = (b: { folder: string }) => `/pagefind/en/words/${b.folder}/pagefind-entry.json`;
+  const status = page.getByRole('main').getByRole('status');
+  await page.goto('/en/search?q=parliament');
+  await expect(results(page).locator('.search-result__title').first()).toContainText(/parliament/i);
+  await expect(status, 'older blocks not asked: there may be more').toHaveText(/^Results: \d+\+$/);
+  const asked = () => [...entries.keys()].filter((path) => path.includes('/words/'));
+  expect(asked()).toEqual([block(listed.words[0])]);
+  const first = await results(page).count();
+  await page.getByRole('button', { name: 'Show more' }).click();
+  await expect(status, 'every block asked, every shard named searched').toHaveText(/^Results: \d+$/);
+  expect(asked().sort()).toEqual(listed.words.map(block).sort());
+  expect(await results(page).count(), 'the older shards\' stories too').toBeGreaterThan(first);
 });
 
 test('a search index that fails to load has its own message and retry', async ({ page }) => {
