@@ -90,7 +90,8 @@ struct Joined {
     /// The name `gazetteBoot` knows it by.
     name: String,
     /// Which bundles of its list it searches, or will once `joining` is done, by their place in
-    /// the list.
+    /// the list (the words index's searcher searches the newest shard too, which is not in its
+    /// list of blocks).
     joined: RefCell<Vec<usize>>,
     /// Pagefind's options for each bundle it joins (a `mergeFilter` marking them), if any.
     tag: Option<JsValue>,
@@ -426,10 +427,10 @@ impl Engine {
     }
 
     /// The words index's searcher, with its newest `blocks` joined: made once, named after the
-    /// `recent` shards' searcher. It is made over the newest shard, as Pagefind fetches its WebAssembly from
-    /// the folder a searcher is made over (and then uses the one the page loaded first): over a
-    /// block it would download a copy of its own. The blocks are marked (`WORDS`), and a search
-    /// asks for marked records only.
+    /// `recent` shards' searcher. It is made over the newest shard, as Pagefind fetches its
+    /// WebAssembly from the folder a searcher is made over (and then uses the one the page loaded
+    /// first): over a block it would download a copy of its own. The blocks are marked (`WORDS`),
+    /// and a search asks for marked records only.
     async fn finder(&self, recent: &Joined, blocks: usize) -> Result<Rc<Joined>, ApiError> {
         let searcher = &self.0;
         let name = finder_name(recent);
