@@ -350,11 +350,9 @@ impl Engine {
             },
             _ => ((0..searcher.shards.len()).collect(), true),
         };
-        while !every_block && wanted.iter().all(|&shard| recent.has(shard)) {
-            let Some(named) = self.shards_for(recent, query, asked, searcher.words.len()).await? else {
-                return Ok(None);
-            };
-            (wanted, every_block) = named;
+        if !every_block && wanted.iter().all(|&shard| recent.has(shard)) {
+            let Some(named) = self.named_by_every_block(recent, query, asked).await? else { return Ok(None) };
+            (wanted, every_block) = (named, true);
         }
         if wanted.iter().all(|&shard| recent.has(shard)) {
             return self.read(query, &results, limit, true).await.map(Some);
@@ -373,10 +371,8 @@ impl Engine {
             }
             if left.is_empty() {
                 // The shards the newest blocks named are searched: the rest of the index names more.
-                let Some(named) = self.shards_for(recent, query, asked, searcher.words.len()).await? else {
-                    return Ok(None);
-                };
-                (wanted, every_block) = named;
+                let Some(named) = self.named_by_every_block(recent, query, asked).await? else { return Ok(None) };
+                (wanted, every_block) = (named, true);
                 left = wanted.iter().copied().filter(|&shard| !wide.has(shard)).collect();
                 if left.is_empty() {
                     return self.read(query, &results, limit, true).await.map(Some);
@@ -424,6 +420,17 @@ impl Engine {
         let named = crate::search::shards_named(&searcher.records, &ids);
         let every_block = named.is_none() || finder.count() == searcher.words.len();
         Ok(Some((named.unwrap_or_else(every), every_block)))
+    }
+
+    /// `shards_for` by every block of the words index (so asked, every block is).
+    async fn named_by_every_block(
+        &self,
+        recent: &Joined,
+        query: &str,
+        asked: u32,
+    ) -> Result<Option<Vec<usize>>, ApiError> {
+        let named = self.shards_for(recent, query, asked, self.0.words.len()).await?;
+        Ok(named.map(|(shards, _)| shards))
     }
 
     /// The words index's searcher, with its newest `blocks` joined: made once, named after the

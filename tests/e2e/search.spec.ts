@@ -11,6 +11,8 @@ const enShards = () => JSON.parse(readFileSync('dist/pagefind/en/shards.json', '
 const enFolders = () => enShards().shards.map((s) => s.folder);
 /** The address of an en shard's entry file, which the searcher fetches when it joins the shard. */
 const entry = (folder) => `/pagefind/en/${folder}/pagefind-entry.json`;
+/** The address of an en words index block's entry file, fetched when the block is joined. */
+const wordsEntry = (folder) => `/pagefind/en/words/${folder}/pagefind-entry.json`;
 
 test('a word found only in a story\'s body finds it, and its result opens that story', async ({ page }) => {
   await page.goto('/en/search?q=correspondent');
@@ -226,7 +228,7 @@ test('a word only the oldest shard has is looked up there alone, and a word no s
   await expect(status, 'every shard that may hold it searched: the count is whole').toHaveText(/^Results: \d+$/);
   expect([...entries.keys()]).toContain(entry(folders.at(-1)));
   for (const block of listed.words) {
-    expect([...entries.keys()], `block ${block.folder} asked`).toContain(`/pagefind/en/words/${block.folder}/pagefind-entry.json`);
+    expect([...entries.keys()], `block ${block.folder} asked`).toContain(wordsEntry(block.folder));
   }
   // Every searcher, the words index's too, is made over the newest shard: one WebAssembly.
   expect([...wasm.keys()]).toEqual([`/pagefind/en/${folders[0]}/wasm.en.pagefind`]);
@@ -248,17 +250,16 @@ test('a word the words index\'s newest block names a shard for is looked up with
   const listed = enShards();
   expect(listed.words.length, 'blocks of the words index').toBeGreaterThan(1);
   const entries = countRequests(page, /\/pagefind-entry\.json$/);
-  const block = (b: { folder: string }) => `/pagefind/en/words/${b.folder}/pagefind-entry.json`;
   const status = page.getByRole('main').getByRole('status');
   await page.goto('/en/search?q=parliament');
   await expect(results(page).locator('.search-result__title').first()).toContainText(/parliament/i);
   await expect(status, 'older blocks not asked: there may be more').toHaveText(/^Results: \d+\+$/);
   const asked = () => [...entries.keys()].filter((path) => path.includes('/words/'));
-  expect(asked()).toEqual([block(listed.words[0])]);
+  expect(asked()).toEqual([wordsEntry(listed.words[0].folder)]);
   const first = await results(page).count();
   await page.getByRole('button', { name: 'Show more' }).click();
   await expect(status, 'every block asked, every shard named searched').toHaveText(/^Results: \d+$/);
-  expect(asked().sort()).toEqual(listed.words.map(block).sort());
+  expect(asked().sort()).toEqual(listed.words.map((block) => wordsEntry(block.folder)).sort());
   expect(await results(page).count(), 'the older shards\' stories too').toBeGreaterThan(first);
 });
 
