@@ -313,12 +313,12 @@ pub fn prefetch(lang: &str) {
 
 impl Engine {
     /// The stories matching `query` (already folded for the index), with the first `limit`
-    /// read: from the newest shards, then joining older shards (those that may hold the query's
-    /// words, where the newest have none) a round at a time, until `limit` are found, or a round
-    /// has found `enough` (more than the reader has on screen: "Show more" asks for the rest), or
-    /// none is left. A rare combination of words thus costs the rounds that find its first
-    /// stories, not those that fill a page. `None` when a newer query took its place while the
-    /// reader was typing.
+    /// read: from the newest shards (which answer a first page with any they find), then joining
+    /// older shards (those that may hold the query's words, where the newest have none) a round
+    /// at a time, until `limit` are found, or a round has found `enough` (more than the reader has
+    /// on screen: "Show more" asks for the rest), or none is left. A rare combination of words
+    /// thus costs the rounds that find its first stories, not those that fill a page. `None` when
+    /// a newer query took its place while the reader was typing.
     pub async fn search(&self, query: &str, enough: usize, limit: usize) -> Result<Option<Found>, ApiError> {
         let searcher = &self.0;
         let Some(recent) = &searcher.recent else {
@@ -336,11 +336,16 @@ impl Engine {
         };
         let Some(results) = current(&answer, asked) else { return Ok(None) };
         let complete = recent.count() == searcher.shards.len();
-        if results.length() as usize >= limit || complete {
+        // The newest shards answer when they fill the page, and when they find any for a reader
+        // with none on screen: a rare word's first stories are its newest, and "Show more" asks
+        // older shards for the rest.
+        let found = results.length() as usize;
+        if found >= limit || (found > 0 && enough <= 1) || complete {
             return self.read(query, &results, limit, complete).await.map(Some);
         }
-        // Where the newest shards found some, the query's words are spread through the archive,
-        // and older shards are joined newest first. Where they found none, its words are absent,
+        // Where the newest shards found some (fewer than "Show more" asks for), the query's words
+        // are spread through the archive, and older shards are joined newest first. Where they
+        // found none, its words are absent,
         // or the stories that have them are older: the words index says which shards have them,
         // its newest block first (the newest closed shards), the rest when those do not answer.
         let (mut wanted, mut every_block) = match results.length() {
