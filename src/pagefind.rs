@@ -5,14 +5,15 @@
 //! the loaded WebAssembly and fetches only the shard's page list and the chunks a query needs)
 //! while a query wants more results than the shards joined so far found; where the newest found
 //! none, only those the words index (`publish/search_words.rs`) says may hold the query's words,
-//! so that a rare or absent word does not join every shard of the archive: its newest block first,
-//! the older blocks when the shards that one names do not answer. Those are joined into
-//! a second searcher, so that a query after a rare word is not searched in every shard it joined:
-//! Pagefind searches all of a searcher's shards, fetching the query's chunks from each. Every
-//! searcher is made over the newest shard, the words index's too (its blocks joined with a filter
-//! that marks them): Pagefind fetches its WebAssembly from the folder a searcher is made over, and
-//! uses the one the page loaded first. Its JS module
-//! (`pagefind/pagefind.js`, one for every language and shard) comes through
+//! so that a rare or absent word does not join every shard of the archive. Its newest block is
+//! joined into the newest shard's searcher, its records marked by a Pagefind filter, so that the
+//! same search that finds no story says which of the newest closed shards have the query's words;
+//! the older blocks are asked, by a searcher of their own, when those shards do not answer. Older
+//! shards are joined into a second searcher, so that a query after a rare word is not searched
+//! in every shard it joined: Pagefind searches all of a searcher's shards, fetching the query's
+//! chunks from each. Every searcher is made over the newest shard: Pagefind fetches its
+//! WebAssembly from the folder a searcher is made over, and uses the one the page loaded first.
+//! Its JS module (`pagefind/pagefind.js`, one for every language and shard) comes through
 //! `gazetteBoot.searcher` (index.html), which imports it and makes the language's searcher
 //! (Pagefind's `createInstance`) once, on the search page from the first moment: WebAssembly
 //! cannot call `import()` and the CSP allows no eval. It runs on the page's own thread
@@ -32,12 +33,6 @@ use wasm_bindgen_futures::JsFuture;
 /// While the reader types, how long typing must pause before a query runs. The first keystroke
 /// after such a pause runs at once.
 const DEBOUNCE_MS: u32 = 120;
-
-/// How many of the words index's blocks (newest first) a query asks before the rest: a block
-/// names up to 16 shards of 600 stories (`publish/search_words.rs`), so a query whose stories
-/// are from the last months is answered by it, and one whose stories are older asks the rest in
-/// a second round (a round trip more, for a word no story has too).
-const FIRST_BLOCKS: usize = 1;
 
 /// The filter (Pagefind's, key and value) that marks the words index's records in the searcher
 /// that joins them over the newest shard.
@@ -69,11 +64,12 @@ struct Searcher {
     records: Vec<Option<String>>,
     /// The words index's blocks' folder URLs (none if publish wrote none).
     words: Vec<String>,
-    /// The words index's searcher, made when a query first wants more than the recent shards hold.
+    /// The words index's searcher (every block), made when a query's words are in none of the
+    /// shards the newest block names.
     finder: RefCell<Option<Rc<Joined>>>,
     /// The newest shards' searcher (the newest, and the one before it while the newest holds
-    /// fewer stories), where most queries find what they want; `None` for a language without
-    /// stories.
+    /// fewer stories), where most queries find what they want, with the words index's newest
+    /// block; `None` for a language without stories.
     recent: Option<Joined>,
     /// The searcher that joins older shards, made when a query first wants more than the recent
     /// ones hold.
@@ -117,18 +113,29 @@ impl Joined {
     /// search once they are in (`Engine::settle`).
     fn join(&self, folders: &[String], which: &[usize]) -> Result<(), ApiError> {
         let more: Vec<usize> = which.iter().copied().filter(|&bundle| !self.has(bundle)).collect();
-        if more.is_empty() {
+        let options = || self.tag.clone().unwrap_or(JsValue::UNDEFINED);
+        self.start_joining(more.iter().map(|&bundle| (folders[bundle].as_str(), options())))?;
+        self.joined.borrow_mut().extend(more);
+        Ok(())
+    }
+
+    /// Starts joining the words index's block at `folder`, its records marked (`WORDS`): the newest
+    /// shards' searcher holds the newest block, whose records a search asks for by that filter or
+    /// leaves out.
+    fn join_words(&self, folder: &str) -> Result<(), ApiError> {
+        self.start_joining(std::iter::once((folder, words_only("mergeFilter"))))
+    }
+
+    /// Starts joining each bundle at a folder, with Pagefind's `mergeIndex` options for it; those
+    /// still being joined are waited for too.
+    fn start_joining<'a>(&self, bundles: impl Iterator<Item = (&'a str, JsValue)>) -> Result<(), ApiError> {
+        let name = JsValue::from(self.name.as_str());
+        let joining = bundles
+            .map(|(folder, options)| start(&boot(), "join", &[name.clone(), folder.into(), options]))
+            .collect::<Result<Array, _>>()?;
+        if joining.length() == 0 {
             return Ok(());
         }
-        let joining = more
-            .iter()
-            .map(|&bundle| {
-                let options = self.tag.clone().unwrap_or(JsValue::UNDEFINED);
-                start(&boot(), "join", &[self.name.as_str().into(), folders[bundle].as_str().into(), options])
-            })
-            .collect::<Result<Array, _>>()?;
-        self.joined.borrow_mut().extend(more);
-        // Those still being joined are waited for too.
         if let Some(before) = self.joining.borrow_mut().take() {
             joining.push(&before);
         }
@@ -274,8 +281,16 @@ pub async fn engine(lang: &str) -> Result<Engine, ApiError> {
         Entry::Occupied(held) => (held.get().clone(), false),
         Entry::Vacant(place) => (place.insert(Engine(Rc::new(searcher))).clone(), true),
     });
-    if let (true, true, Some(recent)) = (first, small_newest, &engine.0.recent) {
-        recent.join(&engine.0.shards, &[1])?;
+    if let (true, Some(recent)) = (first, &engine.0.recent) {
+        if small_newest {
+            recent.join(&engine.0.shards, &[1])?;
+        }
+        // The words index's newest block is searched with them: where they find none of a query's
+        // stories, its records in the same answer say which of the shards it covers have its
+        // words (index.html starts this join on the search page too).
+        if let Some(newest_block) = engine.0.words.first() {
+            recent.join_words(newest_block)?;
+        }
     }
     Ok(engine)
 }
@@ -329,10 +344,15 @@ impl Engine {
         let now = web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
         let typing = now - LAST_QUERY.with(|last| last.replace(now)) < f64::from(DEBOUNCE_MS);
         self.settle(recent).await?;
+        // The words index's newest block is joined into them, its records marked: they are left out.
+        let stories = match searcher.words.is_empty() {
+            true => Object::new().into(),
+            false => options("filters", &options("not", &words_filter())),
+        };
         let answer = if typing {
-            call(&recent.instance, "debouncedSearch", &[query.into(), Object::new().into(), DEBOUNCE_MS.into()]).await?
+            call(&recent.instance, "debouncedSearch", &[query.into(), stories, DEBOUNCE_MS.into()]).await?
         } else {
-            call(&recent.instance, "search", &[query.into()]).await?
+            call(&recent.instance, "search", &[query.into(), stories]).await?
         };
         let Some(results) = current(&answer, asked) else { return Ok(None) };
         let complete = recent.count() == searcher.shards.len();
@@ -345,11 +365,11 @@ impl Engine {
         }
         // Where the newest shards found some (fewer than "Show more" asks for), the query's words
         // are spread through the archive, and older shards are joined newest first. Where they
-        // found none, its words are absent,
-        // or the stories that have them are older: the words index says which shards have them,
-        // its newest block first (the newest closed shards), the rest when those do not answer.
-        let (mut wanted, mut every_block) = match results.length() {
-            0 => match self.shards_for(recent, query, asked, FIRST_BLOCKS).await? {
+        // found none, its words are absent, or the stories that have them are older: the words
+        // index says which shards have them, its newest block (the newest closed shards) in the
+        // same answer, the rest when those do not answer.
+        let (mut wanted, mut every_block) = match found {
+            0 => match self.named_by_newest_block(recent, query, asked).await? {
                 Some(named) => named,
                 None => return Ok(None),
             },
@@ -392,58 +412,63 @@ impl Engine {
         }
     }
 
-    /// The shards that may hold `query`'s words, newest first, by the words index's newest
-    /// `blocks` (and any joined before): those it names for it, and those it has no record of
-    /// (the newest); every shard when publish wrote no words index, or when the index names a
-    /// record `shards.json` does not (a list older than the index). With whether every block was
-    /// asked; `None` when a newer query took its place.
-    async fn shards_for(
+    /// The shards that may hold `query`'s words, newest first, by the words index's newest block,
+    /// which the `recent` shards' searcher holds (its records asked for by their filter): those it
+    /// names, and those it has no record of (the newest, and those of older blocks), with whether
+    /// that is every block; every shard when publish wrote no words index, or when the block names
+    /// a record `shards.json` does not. `None` when a newer query took its place.
+    async fn named_by_newest_block(
         &self,
         recent: &Joined,
         query: &str,
         asked: u32,
-        blocks: usize,
     ) -> Result<Option<(Vec<usize>, bool)>, ApiError> {
         let searcher = &self.0;
         let every = || (0..searcher.shards.len()).collect();
         if searcher.words.is_empty() {
             return Ok(Some((every(), true)));
         }
-        let finder = self.finder(recent, blocks).await?;
-        // Most such queries join older shards after it: while its blocks download, the searcher
-        // that joins them is made (Pagefind unpacks its WebAssembly for each searcher it makes).
-        if searcher.wide.borrow().is_none() {
-            making(&searcher.shards[0], &wide_name(recent))?;
-        }
-        self.settle(&finder).await?;
-        // Its records hold words, not their order: a quoted phrase is asked as its words.
-        let asking = [query.replace('"', " ").into(), words_only("filters")];
-        let answer = call(&finder.instance, "search", &asking).await?;
+        let answer = call(&recent.instance, "search", &[words_of(query).into(), words_only("filters")]).await?;
         let Some(results) = current(&answer, asked) else { return Ok(None) };
-        let ids: Vec<String> =
-            results.iter().map(|result| get(&result, "id").as_string().unwrap_or_default()).collect();
-        let named = crate::search::shards_named(&searcher.records, &ids);
-        let every_block = named.is_none() || finder.count() == searcher.words.len();
+        let named = crate::search::shards_named(&searcher.records, &ids(&results));
+        let every_block = named.is_none() || searcher.words.len() == 1;
         Ok(Some((named.unwrap_or_else(every), every_block)))
     }
 
-    /// `shards_for` by every block of the words index (so asked, every block is).
+    /// The shards that may hold `query`'s words, newest first, by every block of the words index:
+    /// those it names for it, and those it has no record of (the newest); every shard when
+    /// publish wrote no words index, or when the index names a record `shards.json` does not (a
+    /// list older than the index). `None` when a newer query took its place.
     async fn named_by_every_block(
         &self,
         recent: &Joined,
         query: &str,
         asked: u32,
     ) -> Result<Option<Vec<usize>>, ApiError> {
-        let named = self.shards_for(recent, query, asked, self.0.words.len()).await?;
-        Ok(named.map(|(shards, _)| shards))
+        let searcher = &self.0;
+        let every = || (0..searcher.shards.len()).collect();
+        if searcher.words.is_empty() {
+            return Ok(Some(every()));
+        }
+        let finder = self.finder(recent).await?;
+        // Most such queries join older shards after it: while its blocks download, the searcher
+        // that joins them is made (Pagefind unpacks its WebAssembly for each searcher it makes).
+        if searcher.wide.borrow().is_none() {
+            making(&searcher.shards[0], &wide_name(recent))?;
+        }
+        self.settle(&finder).await?;
+        let asking = [words_of(query).into(), words_only("filters")];
+        let answer = call(&finder.instance, "search", &asking).await?;
+        let Some(results) = current(&answer, asked) else { return Ok(None) };
+        Ok(Some(crate::search::shards_named(&searcher.records, &ids(&results)).unwrap_or_else(every)))
     }
 
-    /// The words index's searcher, with its newest `blocks` joined: made once, named after the
-    /// `recent` shards' searcher. It is made over the newest shard, as Pagefind fetches its
+    /// The words index's searcher, with every block joined: made once, named after the `recent`
+    /// shards' searcher. It is made over the newest shard, as Pagefind fetches its
     /// WebAssembly from the folder a searcher is made over (and then uses the one the page loaded
     /// first): over a block it would download a copy of its own. The blocks are marked (`WORDS`),
     /// and a search asks for marked records only.
-    async fn finder(&self, recent: &Joined, blocks: usize) -> Result<Rc<Joined>, ApiError> {
+    async fn finder(&self, recent: &Joined) -> Result<Rc<Joined>, ApiError> {
         let searcher = &self.0;
         let name = finder_name(recent);
         let made_over = |instance, name| Joined {
@@ -452,7 +477,7 @@ impl Engine {
             ..Joined::new(instance, name)
         };
         let (finder, _) = once(&searcher.finder, &searcher.shards[0], name, made_over).await?;
-        finder.join(&searcher.words, &(0..blocks.min(searcher.words.len())).collect::<Vec<_>>())?;
+        finder.join(&searcher.words, &(0..searcher.words.len()).collect::<Vec<_>>())?;
         Ok(finder)
     }
 
@@ -530,10 +555,19 @@ async fn once(
 /// Pagefind's options (`option` is `mergeFilter` or `filters`) naming the words index's records:
 /// they are marked when their blocks are joined, and only they are asked for.
 fn words_only(option: &str) -> JsValue {
-    let (filter, options) = (Object::new(), Object::new());
-    let _ = Reflect::set(&filter, &WORDS.0.into(), &WORDS.1.into());
-    let _ = Reflect::set(&options, &option.into(), &filter);
-    options.into()
+    options(option, &words_filter())
+}
+
+/// The filter that marks the words index's records (`WORDS`).
+fn words_filter() -> JsValue {
+    options(WORDS.0, &WORDS.1.into())
+}
+
+/// An object of one `key` set to `value`: Pagefind's options, filters, compound filters.
+fn options(key: &str, value: &JsValue) -> JsValue {
+    let object = Object::new();
+    let _ = Reflect::set(&object, &key.into(), value);
+    object.into()
 }
 
 /// The results of Pagefind's `answer`, unless a newer query replaced the one `asked` (Pagefind's
@@ -541,6 +575,17 @@ fn words_only(option: &str) -> JsValue {
 fn current(answer: &JsValue, asked: u32) -> Option<Array> {
     let replaced = answer.is_null() || answer.is_undefined() || QUERIES.with(|q| q.get()) != asked;
     (!replaced).then(|| get(answer, "results").dyn_into().unwrap_or_default())
+}
+
+/// `query` as the words index is asked it: its records hold words, not their order, so a quoted
+/// phrase is asked as its words.
+fn words_of(query: &str) -> String {
+    query.replace('"', " ")
+}
+
+/// The ids (Pagefind's) of a search's `results`.
+fn ids(results: &Array) -> Vec<String> {
+    results.iter().map(|result| get(&result, "id").as_string().unwrap_or_default()).collect()
 }
 
 /// A result's data as plain values (missing fields are empty).

@@ -188,7 +188,12 @@ test('a word few stories have is answered by the newest shards that find it; "Sh
   await expect(status, 'answered before every shard is searched').toHaveText(/^Results: \d+\+$/);
   const shown = await results(page).count();
   expect(shown, 'fewer than a page: the newest shards, which found them, answer').toBeLessThan(10);
-  expect([...entries.keys()].sort(), 'the newest shards alone').toEqual(folders.slice(0, 2).map(entry).sort());
+  // The words index's newest block is searched with them: its records are not stories.
+  await expect(status, 'the stories shown are those counted').toHaveText(`Results: ${shown}+`);
+  const links = await results(page).locator('.search-result__title a').evaluateAll((all) => all.map((a) => a.getAttribute('href')));
+  for (const href of links) expect(href, 'every result a story').toMatch(/^\/en\/[^/]+\/\d+\//);
+  const shards = [...entries.keys()].filter((path) => !path.includes('/words/'));
+  expect(shards.sort(), 'the newest shards alone').toEqual(folders.slice(0, 2).map(entry).sort());
   await page.getByRole('button', { name: 'Show more' }).click();
   await expect(status, 'every shard searched').toHaveText(/^Results: \d+$/);
   expect(await results(page).count(), 'the oldest shard adds its stories').toBeGreaterThan(shown);
@@ -256,11 +261,21 @@ test('a word the words index\'s newest block names a shard for is looked up with
   await expect(status, 'older blocks not asked: there may be more').toHaveText(/^Results: \d+\+$/);
   const asked = () => [...entries.keys()].filter((path) => path.includes('/words/'));
   expect(asked()).toEqual([wordsEntry(listed.words[0].folder)]);
+  // The newest block answers in the newest shards' searcher: besides it, only the older shards'
+  // searcher is made (each is made over the newest shard), none for the words index.
+  expect(entries.get(entry(listed.shards[0].folder)), 'two searchers made').toBe(2);
   const first = await results(page).count();
   await page.getByRole('button', { name: 'Show more' }).click();
   await expect(status, 'every block asked, every shard named searched').toHaveText(/^Results: \d+$/);
   expect(asked().sort()).toEqual(listed.words.map((block) => wordsEntry(block.folder)).sort());
   expect(await results(page).count(), 'the older shards\' stories too').toBeGreaterThan(first);
+});
+
+test('a quoted phrase whose stories are in the oldest shard alone finds them', async ({ page }) => {
+  // The words index holds words, not their order: a phrase is asked of it as its words.
+  await page.goto('/en/search?q=' + encodeURIComponent('"chess olympiad"'));
+  await expect(results(page).locator('.search-result__title').first()).toContainText(/chess olympiad/i);
+  await expect(page.getByRole('main').getByRole('status')).toHaveText(/^Results: \d+$/);
 });
 
 test('a search index that fails to load has its own message and retry', async ({ page }) => {
