@@ -87,7 +87,8 @@ struct Joined {
     name: String,
     /// Which bundles of its list it searches, or will once `joining` is done, by their place in
     /// the list (the words index's searcher searches the newest shard too, which is not in its
-    /// list of blocks).
+    /// list of blocks, and the newest shards' searcher the words index's newest block, which is
+    /// not in its list of shards).
     joined: RefCell<Vec<usize>>,
     /// Pagefind's options for each bundle it joins (a `mergeFilter` marking them), if any.
     tag: Option<JsValue>,
@@ -345,9 +346,10 @@ impl Engine {
         let typing = now - LAST_QUERY.with(|last| last.replace(now)) < f64::from(DEBOUNCE_MS);
         self.settle(recent).await?;
         // The words index's newest block is joined into them, its records marked: they are left out.
-        let stories = match searcher.words.is_empty() {
-            true => Object::new().into(),
-            false => options("filters", &options("not", &words_filter())),
+        let stories = if searcher.words.is_empty() {
+            Object::new().into()
+        } else {
+            options("filters", &options("not", &words_filter()))
         };
         let answer = if typing {
             call(&recent.instance, "debouncedSearch", &[query.into(), stories, DEBOUNCE_MS.into()]).await?
@@ -413,10 +415,9 @@ impl Engine {
     }
 
     /// The shards that may hold `query`'s words, newest first, by the words index's newest block,
-    /// which the `recent` shards' searcher holds (its records asked for by their filter): those it
-    /// names, and those it has no record of (the newest, and those of older blocks), with whether
-    /// that is every block; every shard when publish wrote no words index, or when the block names
-    /// a record `shards.json` does not. `None` when a newer query took its place.
+    /// which the `recent` shards' searcher holds (`named_in`), with whether that is every block:
+    /// where it is the only one, or names every shard, the older blocks can name no more. Every
+    /// shard when publish wrote no words index; `None` when a newer query took its place.
     async fn named_by_newest_block(
         &self,
         recent: &Joined,
@@ -424,21 +425,17 @@ impl Engine {
         asked: u32,
     ) -> Result<Option<(Vec<usize>, bool)>, ApiError> {
         let searcher = &self.0;
-        let every = || (0..searcher.shards.len()).collect();
         if searcher.words.is_empty() {
-            return Ok(Some((every(), true)));
+            return Ok(Some(((0..searcher.shards.len()).collect(), true)));
         }
-        let answer = call(&recent.instance, "search", &[words_of(query).into(), words_only("filters")]).await?;
-        let Some(results) = current(&answer, asked) else { return Ok(None) };
-        let named = crate::search::shards_named(&searcher.records, &ids(&results));
-        let every_block = named.is_none() || searcher.words.len() == 1;
-        Ok(Some((named.unwrap_or_else(every), every_block)))
+        let Some(named) = self.named_in(&recent.instance, query, asked).await? else { return Ok(None) };
+        let every_block = searcher.words.len() == 1 || named.len() == searcher.shards.len();
+        Ok(Some((named, every_block)))
     }
 
-    /// The shards that may hold `query`'s words, newest first, by every block of the words index:
-    /// those it names for it, and those it has no record of (the newest); every shard when
-    /// publish wrote no words index, or when the index names a record `shards.json` does not (a
-    /// list older than the index). `None` when a newer query took its place.
+    /// The shards that may hold `query`'s words, newest first, by every block of the words index
+    /// (`named_in` its own searcher); every shard when publish wrote no words index. `None` when a
+    /// newer query took its place.
     async fn named_by_every_block(
         &self,
         recent: &Joined,
@@ -446,9 +443,8 @@ impl Engine {
         asked: u32,
     ) -> Result<Option<Vec<usize>>, ApiError> {
         let searcher = &self.0;
-        let every = || (0..searcher.shards.len()).collect();
         if searcher.words.is_empty() {
-            return Ok(Some(every()));
+            return Ok(Some((0..searcher.shards.len()).collect()));
         }
         let finder = self.finder(recent).await?;
         // Most such queries join older shards after it: while its blocks download, the searcher
@@ -457,10 +453,19 @@ impl Engine {
             making(&searcher.shards[0], &wide_name(recent))?;
         }
         self.settle(&finder).await?;
-        let asking = [words_of(query).into(), words_only("filters")];
-        let answer = call(&finder.instance, "search", &asking).await?;
+        self.named_in(&finder.instance, query, asked).await
+    }
+
+    /// The shards the words index's blocks joined into the searcher `instance` name for `query`
+    /// (its records asked for by their filter, the query as its words: `words_of`), and those
+    /// they have no record of (the newest, and those of blocks not joined); every shard when they
+    /// name a record `shards.json` does not (a list older than the index). `None` when a newer
+    /// query took its place.
+    async fn named_in(&self, instance: &JsValue, query: &str, asked: u32) -> Result<Option<Vec<usize>>, ApiError> {
+        let answer = call(instance, "search", &[words_of(query).into(), words_only("filters")]).await?;
         let Some(results) = current(&answer, asked) else { return Ok(None) };
-        Ok(Some(crate::search::shards_named(&searcher.records, &ids(&results)).unwrap_or_else(every)))
+        let named = crate::search::shards_named(&self.0.records, &ids(&results));
+        Ok(Some(named.unwrap_or_else(|| (0..self.0.shards.len()).collect())))
     }
 
     /// The words index's searcher, with every block joined: made once, named after the `recent`
