@@ -8,7 +8,10 @@
 // index again after the newest story is corrected, then for ten fixed queries in headless
 // Chromium the bytes fetched and the time from the keystroke to the first results painted, on a
 // cold cache (a new browser context per run, the median of three runs) and warm (the same page,
-// the searcher loaded).
+// the searcher loaded). The queries are measured twice, each time beside the old path: over HTTP/1.1
+// (six connections to the host, requests beyond them wait) and over HTTP/2 with TLS, as a CDN
+// serves the site (every request at once on one connection; the test certificate, made with
+// openssl, is trusted by its key's hash, so that the browser caches as it does for a real one).
 // Side by side, in the same run, the path search took before (one `search-index.json` per
 // language, downloaded whole): its bytes over the wire, and its floor in time (download,
 // JSON.parse and a scan in JavaScript, which the Rust app did more slowly). Prints figures;
@@ -28,7 +31,6 @@ const SITE = join(WORK, 'site');
 const PORT = 4184;
 /** How many times each query is measured cold (the median is printed). */
 const COLD_RUNS = 3;
-const ORIGIN = `http://127.0.0.1:${PORT}`;
 const PUBLISHER = 'target/publisher/publish';
 const STORIES = { en: Number(process.env.BENCH_SEARCH_STORIES ?? 80_000), ru: 10_000, hy: 10_000 };
 
@@ -114,6 +116,19 @@ function generate() {
   return vocabularies.en.list;
 }
 
+/** A self-signed certificate for 127.0.0.1 (openssl), and its public key's SHA-256 (base64), by
+ * which the browser is told to trust it. */
+function testCertificate() {
+  const dir = join(WORK, 'tls');
+  mkdirSync(dir, { recursive: true });
+  const key = join(dir, 'key.pem'), cert = join(dir, 'cert.pem');
+  const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes',
+    '-keyout', key, '-out', cert, '-days', '2', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+  if (made.status !== 0) throw new Error('openssl could not make the test certificate');
+  const spki = spawnSync('sh', ['-c', `openssl x509 -in ${cert} -pubkey -noout | openssl pkey -pubin -outform der | openssl dgst -sha256 -binary | base64`]);
+  return { key, cert, spki: spki.stdout.toString().trim() };
+}
+
 function folderBytes(dir) {
   let bytes = 0, files = 0;
   for (const name of readdirSync(dir)) {
@@ -165,7 +180,7 @@ async function keystrokeToResults(page, query) {
   }, query);
 }
 
-async function measureQueries(browser, queries, label) {
+async function measureQueries(browser, origin, queries, label) {
   const cold = [], warm = [], bytes = [];
   for (const query of queries) {
     // Each query cold in COLD_RUNS new browser contexts, the median kept: one run moves by
@@ -179,7 +194,7 @@ async function measureQueries(browser, queries, label) {
       page.on('requestfinished', (request) => {
         if (request.url().includes('/pagefind/')) finished.push(request);
       });
-      await page.goto(`${ORIGIN}/en/search`);
+      await page.goto(`${origin}/en/search`);
       await page.locator('#search-page-input').waitFor();
       runs.push(await keystrokeToResults(page, query));
       await page.waitForLoadState('networkidle');
@@ -206,7 +221,7 @@ async function measureQueries(browser, queries, label) {
 }
 
 /** The old path's floor: the whole list downloaded (brotli), parsed, and scanned for the words. */
-async function oldPath(browser, queries) {
+async function oldPath(browser, origin, queries, label) {
   const times = [];
   let bytes = 0;
   for (const query of queries) {
@@ -215,7 +230,7 @@ async function oldPath(browser, queries) {
     page.on('requestfinished', async (request) => {
       if (request.url().endsWith('search-index.json')) bytes = (await request.sizes()).responseBodySize;
     });
-    await page.goto(`${ORIGIN}/index.html`);
+    await page.goto(`${origin}/index.html`);
     times.push(await page.evaluate(async (q) => {
       const start = performance.now();
       const list = await (await fetch('/bench-api/en/search-index.json')).json();
@@ -225,7 +240,7 @@ async function oldPath(browser, queries) {
     }, query));
     await context.close();
   }
-  console.log(`search-index.json path (titles and leads only): ${kb(bytes)} over the wire (brotli); `
+  console.log(`${label}, search-index.json path (titles and leads only): ${kb(bytes)} over the wire (brotli); `
     + `download + parse + scan: median ${median(times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms (a floor: the app's decoding was slower)`);
   return { times, bytes };
 }
@@ -279,14 +294,23 @@ const queries = [
   words[2000].toUpperCase(), words[1500].slice(0, 4), 'zqxwvy',
 ];
 console.log(`queries: ${queries.join(' | ')}`);
-const server = await spawnServer(['--dir', SITE, '--port', String(PORT)]);
-const browser = await chromium.launch({ executablePath: CHROME, args: ['--no-sandbox', '--disable-gpu'] });
+const tls = testCertificate();
+const browser = await chromium.launch({
+  executablePath: CHROME, args: ['--no-sandbox', '--disable-gpu', `--ignore-certificate-errors-spki-list=${tls.spki}`],
+});
 try {
-  const ours = await measureQueries(browser, queries, `Pagefind, ${STORIES.en} en stories`);
-  const old = await oldPath(browser, queries);
-  console.log(`ratio: bytes ${(median(ours.bytes) / old.bytes).toFixed(3)}× the old path's, `
-    + `cold time ${(median(ours.cold) / median(old.times)).toFixed(2)}× its floor`);
+  for (const [protocol, scheme, extra] of [['HTTP/1.1', 'http', []], ['HTTP/2', 'https', ['--tls-key', tls.key, '--tls-cert', tls.cert]]]) {
+    const server = await spawnServer(['--dir', SITE, '--port', String(PORT), ...extra]);
+    try {
+      const origin = `${scheme}://127.0.0.1:${PORT}`;
+      const ours = await measureQueries(browser, origin, queries, `${protocol}: Pagefind, ${STORIES.en} en stories`);
+      const old = await oldPath(browser, origin, queries, protocol);
+      console.log(`${protocol} ratio: bytes ${(median(ours.bytes) / old.bytes).toFixed(3)}× the old path's, `
+        + `cold time ${(median(ours.cold) / median(old.times)).toFixed(2)}× its floor`);
+    } finally {
+      server.kill();
+    }
+  }
 } finally {
   await browser.close();
-  server.kill();
 }

@@ -9,10 +9,11 @@
 //! joined into the newest shard's searcher, its records marked by a Pagefind filter, so that the
 //! same search that finds no story says which of the newest closed shards have the query's words;
 //! the older blocks are asked, by a searcher of their own, when those shards do not answer. Older
-//! shards are joined into a second searcher, so that a query after a rare word is not searched
-//! in every shard it joined: Pagefind searches all of a searcher's shards, fetching the query's
-//! chunks from each. Every searcher is made over the newest shard: Pagefind fetches its
-//! WebAssembly from the folder a searcher is made over, and uses the one the page loaded first.
+//! shards are joined into a second searcher, made with the first, so that a query after a rare
+//! word is not searched in every shard it joined: Pagefind searches all of a searcher's shards,
+//! fetching the query's chunks from each. Every searcher is made over the newest shard: Pagefind
+//! fetches its WebAssembly from the folder a searcher is made over, and uses the one the page
+//! loaded first.
 //! Its JS module (`pagefind/pagefind.js`, one for every language and shard) comes through
 //! `gazetteBoot.searcher` (index.html), which imports it and makes the language's searcher
 //! (Pagefind's `createInstance`) once, on the search page from the first moment: WebAssembly
@@ -71,8 +72,8 @@ struct Searcher {
     /// fewer stories), where most queries find what they want, with the words index's newest
     /// block; `None` for a language without stories.
     recent: Option<Joined>,
-    /// The searcher that joins older shards, made when a query first wants more than the recent
-    /// ones hold.
+    /// The searcher that joins older shards (made with the engine, `engine`), taken when a query
+    /// first wants more than the recent ones hold.
     wide: RefCell<Option<Rc<Joined>>>,
     /// The query last answered and the pages it gave (Pagefind's ids), in order: joining a shard
     /// for "Show more" adds results after those the reader has, never reorders them.
@@ -292,12 +293,22 @@ pub async fn engine(lang: &str) -> Result<Engine, ApiError> {
         if let Some(newest_block) = engine.0.words.first() {
             recent.join_words(newest_block)?;
         }
+        // A query whose words the newest shards lack joins older shards into a searcher of their
+        // own: made now (on the search page index.html's boot script has made it, by the same
+        // name), it is ready when such a query wants it, and Pagefind joins its shards at once
+        // (into a searcher whose WebAssembly is not in yet it joins on its next 50 ms check). Not
+        // before: Pagefind loads its WebAssembly once a page, and a searcher made while the first
+        // loads would load it again, over the first's (`make` gives a searcher once it is in).
+        if engine.0.shards.len() > recent.count() {
+            making(&engine.0.shards[0], &wide_name(recent))?;
+        }
     }
     Ok(engine)
 }
 
 /// Pagefind's searcher named `name`, over the shard at `newest`: made once, whoever asks first
-/// (index.html on the search page, the search box's prefetch, the search page).
+/// (index.html on the search page, the search box's prefetch, the search page), and given once
+/// its WebAssembly is in.
 async fn make(newest: &str, name: &str) -> Result<JsValue, ApiError> {
     settled(making(newest, name)?).await
 }
@@ -308,7 +319,8 @@ fn making(newest: &str, name: &str) -> Result<JsValue, ApiError> {
     start(&boot(), "searcher", &[newest.into(), module.into(), name.into()])
 }
 
-/// The name of the searcher that joins older shards, after the `recent` shards' searcher.
+/// The name of the searcher that joins older shards, after the `recent` shards' searcher
+/// (index.html's boot script makes it by this name on the search page).
 fn wide_name(recent: &Joined) -> String {
     format!("{} wide", recent.name)
 }
@@ -447,11 +459,6 @@ impl Engine {
             return Ok(Some((0..searcher.shards.len()).collect()));
         }
         let finder = self.finder(recent).await?;
-        // Most such queries join older shards after it: while its blocks download, the searcher
-        // that joins them is made (Pagefind unpacks its WebAssembly for each searcher it makes).
-        if searcher.wide.borrow().is_none() {
-            making(&searcher.shards[0], &wide_name(recent))?;
-        }
         self.settle(&finder).await?;
         self.named_in(&finder.instance, query, asked).await
     }
@@ -486,8 +493,9 @@ impl Engine {
         Ok(finder)
     }
 
-    /// The searcher that joins older shards, made the first time a query wants more than the
-    /// `recent` shards hold; it starts with those and as many again of the shards `wanted`.
+    /// The searcher that joins older shards (made with the engine, `engine`), taken the first time
+    /// a query wants more than the `recent` shards hold; it starts with those and as many again of
+    /// the shards `wanted`.
     async fn wide(&self, recent: &Joined, wanted: &[usize]) -> Result<Rc<Joined>, ApiError> {
         let searcher = &self.0;
         let (wide, made) = once(&searcher.wide, &searcher.shards[0], wide_name(recent), Joined::new).await?;

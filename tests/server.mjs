@@ -3,7 +3,9 @@
 // Cloudflare Pages, Netlify, GitHub Pages and nginx's `try_files $uri $uri.html $uri/ /index.html`
 // do), and index.html for any other path (including missing JSON, as Cloudflare Pages does).
 // Usage: node tests/server.mjs [--dir dist] [--port 4173] [--base /] [--fixtures tests/fixtures]
-// or, from a script or test, `await serve({ dir, port, base, fixtures })` (port 0: any free one).
+// [--tls-key key.pem --tls-cert cert.pem] or, from a script or test, `await serve({ dir, port, base,
+// fixtures, tls })` (port 0: any free one). With a key and certificate it speaks HTTPS, HTTP/2 to
+// browsers (as CDNs do: many requests at once on one connection) and HTTP/1.1 to other clients.
 // With precompressed siblings (.br/.gz) present it serves them to clients that accept them. A path
 // gets the Cache-Control of every rule in the folder's `_headers` it matches (`*` matches any
 // characters, `/` too), joined with ", " where several match, as Cloudflare Pages does (unless
@@ -11,6 +13,8 @@
 // ETag of its body, and a request that names it is answered 304, as a CDN does.
 import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
+import { createSecureServer } from 'node:http2';
+import { readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -86,11 +90,11 @@ function answer(req, res, status, headers, body) {
 }
 
 /** Starts serving; resolves with the listening server once it accepts connections. */
-export async function serve({ dir = 'dist', port = 4173, base = '/', fixtures = null, longCache = true } = {}) {
+export async function serve({ dir = 'dist', port = 4173, base = '/', fixtures = null, longCache = true, tls = null } = {}) {
   const root = resolve(dir);
   const fixtureRoot = fixtures ? resolve(fixtures) : null;
   const rules = longCache ? cacheRulesOf(await readFile(join(root, '_headers'), 'utf8').catch(() => '')) : [];
-  const server = createServer(async (req, res) => {
+  const handle = async (req, res) => {
     try {
       const url = new URL(req.url, 'http://localhost');
       const pathname = decodeURIComponent(url.pathname);
@@ -115,7 +119,8 @@ export async function serve({ dir = 'dist', port = 4173, base = '/', fixtures = 
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
       res.end(String(e));
     }
-  });
+  };
+  const server = tls ? createSecureServer({ ...tls, allowHTTP1: true }, handle) : createServer(handle);
   return new Promise((ready, failed) => {
     server.once('error', failed);
     server.listen(port, '127.0.0.1', () => ready(server));
@@ -126,10 +131,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = Object.fromEntries(
     process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
   );
-  const options = { dir: args.dir, port: Number(args.port ?? 4173), base: args.base, fixtures: args.fixtures };
+  const tls = args['tls-key'] ? { key: readFileSync(args['tls-key']), cert: readFileSync(args['tls-cert']) } : null;
+  const options = { dir: args.dir, port: Number(args.port ?? 4173), base: args.base, fixtures: args.fixtures, tls };
   // (No top-level await: the browser tests import this module.)
   serve(options).then((server) => {
-    console.log(`serving ${resolve(options.dir ?? 'dist')} at http://127.0.0.1:${server.address().port}${options.base ?? '/'}`);
+    console.log(`serving ${resolve(options.dir ?? 'dist')} at ${tls ? 'https' : 'http'}://127.0.0.1:${server.address().port}${options.base ?? '/'}`);
   });
 }
 

@@ -164,8 +164,10 @@ test('the newest shard answers first; older shards are joined only as more resul
   await expect(status, 'older shards may hold more').toHaveText(/^Results: \d+\+$/);
   expect([...entries.keys()]).toContain(entry(folders[0]));
   expect([...entries.keys()], 'the oldest shard is not fetched for a common word').not.toContain(entry(folders.at(-1)));
-  // index.html starts the searcher and its first join before the app; the app asks again.
-  expect(Object.fromEntries(entries), 'each shard is joined once').toEqual(Object.fromEntries([...entries.keys()].map((k) => [k, 1])));
+  // index.html starts the searcher and its first join before the app; the app asks again. The
+  // older shards' searcher is made over the newest shard too, as the page loads.
+  const once = Object.fromEntries([...entries.keys()].map((k) => [k, k === entry(folders[0]) ? 2 : 1]));
+  expect(Object.fromEntries(entries), 'each shard is joined once, and two searchers made').toEqual(once);
   const first = await titles.allInnerTexts();
   await page.getByRole('button', { name: 'Show more' }).click();
   await expect(results(page)).toHaveCount(20);
@@ -175,6 +177,41 @@ test('the newest shard answers first; older shards are joined only as more resul
   await expect(titles.first()).toContainText(/chess olympiad/i);
   await expect(status, 'every shard searched: the count is whole').toHaveText(/^Results: \d+$/);
   expect([...entries.keys()]).toContain(entry(folders.at(-1)));
+});
+
+/** Records, in order, each request for the newest en shard's entry (a searcher made over it, or
+ * joining it) and the end of each download of Pagefind's WebAssembly. */
+function searcherEvents(page) {
+  const newest = entry(enFolders()[0]);
+  const events: string[] = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname === newest) events.push('entry'); });
+  page.on('requestfinished', (r) => { if (/\/pagefind\/.*wasm/.test(new URL(r.url()).pathname)) events.push('wasm in'); });
+  return events;
+}
+
+test('the older shards\' searcher is made as the search page loads, once the first searcher\'s WebAssembly is in', async ({ page }) => {
+  // The demo's en archive has more shards than the newest shards' searcher holds.
+  const events = searcherEvents(page);
+  await page.goto('/en/search');
+  // Made before any query: two searchers over the newest shard. Pagefind loads its WebAssembly
+  // once a page; a second searcher made while it loads would load it again, over the first's.
+  await expect.poll(() => events.filter((e) => e === 'entry').length, 'two searchers made').toBe(2);
+  expect(events.indexOf('wasm in'), 'the WebAssembly in before the second searcher is made').toBeLessThan(events.lastIndexOf('entry'));
+  expect(events.indexOf('wasm in')).toBeGreaterThan(events.indexOf('entry'));
+  // A word the newest shards lack, whose shards the words index's newest block names, joins them
+  // into it: no third searcher.
+  await page.locator('#search-page-input').fill('parliament');
+  await expect(results(page).locator('.search-result__title').first()).toContainText(/parliament/i);
+  expect(events.filter((e) => e === 'entry').length).toBe(2);
+});
+
+test('the search box of another page makes the older shards\' searcher after the first\'s WebAssembly is in', async ({ page }) => {
+  const events = searcherEvents(page);
+  await page.goto('/en/politics/1000/x');
+  await page.getByRole('searchbox').focus();
+  await expect.poll(() => events.filter((e) => e === 'entry').length, 'two searchers made').toBe(2);
+  expect(events.indexOf('wasm in'), 'the WebAssembly in before the second searcher is made').toBeLessThan(events.lastIndexOf('entry'));
+  expect(events.indexOf('wasm in')).toBeGreaterThan(events.indexOf('entry'));
 });
 
 test('a word few stories have is answered by the newest shards that find it; "Show more" searches the rest', async ({ page }) => {
