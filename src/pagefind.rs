@@ -80,6 +80,14 @@ struct Searcher {
     given: RefCell<(String, Vec<String>)>,
 }
 
+impl Searcher {
+    /// Every shard, by its place in the list (newest first): those a query wants where nothing
+    /// names fewer.
+    fn every_shard(&self) -> Vec<usize> {
+        (0..self.shards.len()).collect()
+    }
+}
+
 /// One of Pagefind's searchers and the bundles (shards, or blocks of the words index) joined into
 /// it.
 struct Joined {
@@ -387,7 +395,7 @@ impl Engine {
                 Some(named) => named,
                 None => return Ok(None),
             },
-            _ => ((0..searcher.shards.len()).collect(), true),
+            _ => (searcher.every_shard(), true),
         };
         if !every_block && wanted.iter().all(|&shard| recent.has(shard)) {
             let Some(named) = self.named_by_every_block(recent, query, asked).await? else { return Ok(None) };
@@ -438,7 +446,7 @@ impl Engine {
     ) -> Result<Option<(Vec<usize>, bool)>, ApiError> {
         let searcher = &self.0;
         if searcher.words.is_empty() {
-            return Ok(Some(((0..searcher.shards.len()).collect(), true)));
+            return Ok(Some((searcher.every_shard(), true)));
         }
         let Some(named) = self.named_in(&recent.instance, query, asked).await? else { return Ok(None) };
         let every_block = searcher.words.len() == 1 || named.len() == searcher.shards.len();
@@ -456,7 +464,7 @@ impl Engine {
     ) -> Result<Option<Vec<usize>>, ApiError> {
         let searcher = &self.0;
         if searcher.words.is_empty() {
-            return Ok(Some((0..searcher.shards.len()).collect()));
+            return Ok(Some(searcher.every_shard()));
         }
         let finder = self.finder(recent).await?;
         self.settle(&finder).await?;
@@ -472,7 +480,7 @@ impl Engine {
         let answer = call(instance, "search", &[words_of(query).into(), words_only("filters")]).await?;
         let Some(results) = current(&answer, asked) else { return Ok(None) };
         let named = crate::search::shards_named(&self.0.records, &ids(&results));
-        Ok(Some(named.unwrap_or_else(|| (0..self.0.shards.len()).collect())))
+        Ok(Some(named.unwrap_or_else(|| self.0.every_shard())))
     }
 
     /// The words index's searcher, with every block joined: made once, named after the `recent`
